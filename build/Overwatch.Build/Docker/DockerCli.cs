@@ -1,0 +1,67 @@
+using Overwatch.Build.Processes;
+
+namespace Overwatch.Build.Docker;
+
+/// <summary>
+/// Runs docker commands, streaming their output to <paramref name="log"/>, with every known secret masked.
+/// A <see cref="ConfigDirectory"/> (DOCKER_CONFIG) is used while a registry session is open.
+/// </summary>
+public sealed class DockerCli(IProcessRunner runner, Action<string> log)
+{
+    private readonly List<string> secrets = [];
+
+    public string? ConfigDirectory { get; set; }
+
+    public void AddSecret(string secret)
+    {
+        if (secret.Length > 0) secrets.Add(secret);
+    }
+
+    /// <summary>Fails with a clear line when docker is missing or its daemon is not reachable.</summary>
+    public string EnsureDaemon()
+    {
+        var result = Execute(DockerCommands.ServerVersion(), quiet: true);
+        if (result.Succeeded) return result.StandardOutput.Trim();
+        var detail = result.LastLines.LastOrDefault(l => l.Trim().Length > 0)?.Trim() ?? $"exit code {result.ExitCode}";
+        throw new DockerException($"the Docker daemon is not reachable ({Mask(detail)}): start dockerd or point DOCKER_HOST at a running one");
+    }
+
+    public bool ImageExists(string reference) => Execute(DockerCommands.ImageExists(reference), quiet: true).Succeeded;
+
+    /// <summary>A pull that fails is reported and tolerated: it only means there is nothing to reuse.</summary>
+    public bool TryPull(string reference)
+    {
+        var result = Execute(DockerCommands.Pull(reference), quiet: true);
+        log(result.Succeeded ? $"Pulled {reference} to reuse its layers." : $"No previous image {reference} to reuse ({Mask(Last(result))}); building from scratch.");
+        return result.Succeeded;
+    }
+
+    /// <summary>Runs a command that must succeed; <paramref name="what"/> names the step in the error.</summary>
+    public ProcessResult Require(ProcessSpec spec, string what, string? fix = null)
+    {
+        var result = Execute(spec, quiet: false);
+        if (result.Succeeded) return result;
+        var lines = string.Join(Environment.NewLine, result.LastLines.TakeLast(10).Select(l => "  | " + Mask(l)));
+        throw new DockerException($"{what} failed (docker exit code {result.ExitCode}){(fix is null ? "" : ": " + fix)}{Environment.NewLine}{lines}");
+    }
+
+    public ProcessResult Execute(ProcessSpec spec, bool quiet)
+    {
+        if (ConfigDirectory is not null)
+            spec = spec with { Environment = new Dictionary<string, string?>(spec.Environment) { ["DOCKER_CONFIG"] = ConfigDirectory } };
+        if (!quiet) log("> " + Mask(spec.Display));
+        try
+        {
+            return runner.Run(spec, quiet ? null : line => log(Mask(line)));
+        }
+        catch (ProgramNotFoundException)
+        {
+            throw new DockerException("docker is not installed (no 'docker' on PATH): install the Docker CLI, e.g. apt-get install docker.io");
+        }
+    }
+
+    private static string Last(ProcessResult result) =>
+        result.LastLines.LastOrDefault(l => l.Trim().Length > 0)?.Trim() ?? $"exit code {result.ExitCode}";
+
+    private string Mask(string text) => secrets.Aggregate(text, (current, secret) => current.Replace(secret, "***", StringComparison.Ordinal));
+}

@@ -1,0 +1,29 @@
+using System.Text.RegularExpressions;
+using Overwatch.Build.Inputs;
+
+namespace Overwatch.Build.Images;
+
+/// <summary>Validation of the parts of an image reference, with messages that say what is valid.</summary>
+public static partial class ImageNames
+{
+    public static string Repository(string value, string source) =>
+        RepositoryPattern().IsMatch(value)
+            ? value
+            : throw new UsageException($"invalid image name '{value}' in {source}: expected a lowercase repository name such as overwatch-base (a-z, 0-9, '.', '_', '-', '/')");
+
+    public static string Namespace(string value, string source) =>
+        value.Length == 0 || RepositoryPattern().IsMatch(value)
+            ? value
+            : throw new UsageException($"invalid image namespace '{value}' in {source}: expected lowercase letters, digits, '.', '_' or '-', e.g. rehlers");
+
+    public static string Registry(string value, string source) =>
+        RegistryPattern().IsMatch(value)
+            ? value
+            : throw new UsageException($"invalid registry '{value}' in {source}: expected a host with an optional port, e.g. docker.io or 127.0.0.1:5000");
+
+    [GeneratedRegex(@"^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$")]
+    private static partial Regex RepositoryPattern();
+
+    [GeneratedRegex(@"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]{1,5})?$")]
+    private static partial Regex RegistryPattern();
+}

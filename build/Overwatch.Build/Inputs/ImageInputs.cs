@@ -1,0 +1,33 @@
+using Overwatch.Build.Images;
+using Overwatch.Build.Refs;
+
+namespace Overwatch.Build.Inputs;
+
+/// <summary>
+/// Everything the image pipeline reads, gathered in one place: the images file with argument overrides applied,
+/// the detected ref, the credentials and the clock.
+/// </summary>
+public sealed record ImageInputs(ImagesConfig Images, BuildSource Source, Credentials? Credentials, DateTimeOffset Now)
+{
+    public const string DefaultImagesConfig = "docker/images.yaml";
+
+    public static ImageInputs Read(ArgumentSet arguments, EnvironmentVariables env, ILocalGit git, string rootDirectory, DateTimeOffset now)
+    {
+        var imagesPath = Path.GetFullPath(arguments.Single("images-config") ?? DefaultImagesConfig, rootDirectory);
+        var images = ImagesConfigLoader.Load(imagesPath);
+
+        var pythons = arguments.Many("python-version").Select(v => PythonVersion.Parse(v, "--python-version")).ToList();
+        images = images with
+        {
+            Registry = arguments.Single("registry") is { } registry ? ImageNames.Registry(registry, "--registry") : images.Registry,
+            Namespace = arguments.Has("image-namespace") ? ImageNames.Namespace(arguments.Many("image-namespace").Last(), "--image-namespace") : images.Namespace,
+            PythonVersions = pythons.Count > 0 ? pythons.Distinct().ToList() : images.PythonVersions,
+        };
+        if (images.PythonVersions.Count == 0)
+            throw new UsageException($"no Python versions to build: list pythonVersions in {imagesPath} or pass --python-version=X.Y.Z");
+
+        var source = RefDetector.Detect(arguments.Single("branch"), arguments.Single("tag"), env, git);
+        var credentials = env["DOCKER_USERNAME"] is { } user && env["DOCKER_PASSWORD"] is { } password ? new Credentials(user, password) : null;
+        return new ImageInputs(images, source, credentials, now);
+    }
+}

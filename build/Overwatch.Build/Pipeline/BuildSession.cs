@@ -1,0 +1,108 @@
+using Overwatch.Build.Docker;
+using Overwatch.Build.Inputs;
+using Overwatch.Build.IO;
+using Overwatch.Build.Plan;
+using Overwatch.Build.Processes;
+using Overwatch.Build.Refs;
+
+namespace Overwatch.Build.Pipeline;
+
+/// <summary>
+/// The typed state build.cake hands to every task. Reads all inputs once, in Setup, and fails there
+/// (before anything is built or pushed) on bad input.
+/// </summary>
+public sealed class BuildSession : IDisposable
+{
+    private readonly Action<string> log;
+    private readonly DockerCli docker;
+    private readonly ImageInputs? imageInputs;
+    private RegistrySession? registry;
+
+    private BuildSession(string root, ArgumentSet arguments, EnvironmentVariables env, ImageInputs? imageInputs, BuildPlan? plan, Action<string> log)
+    {
+        Root = root;
+        Arguments = arguments;
+        Environment = env;
+        this.imageInputs = imageInputs;
+        Plan = plan;
+        this.log = log;
+        docker = new DockerCli(new ProcessRunner(), log);
+    }
+
+    public string Root { get; }
+    public ArgumentSet Arguments { get; }
+    public EnvironmentVariables Environment { get; }
+
+    /// <summary>Null when no image target runs (e.g. RenderConfig alone).</summary>
+    public BuildPlan? Plan { get; }
+
+    public static BuildSession Start(
+        IEnumerable<KeyValuePair<string, ICollection<string>>> cakeArguments,
+        IEnumerable<string> targetsToRun,
+        string root,
+        Action<string> log)
+    {
+        var arguments = new ArgumentSet(cakeArguments);
+        var env = EnvironmentVariables.FromProcess();
+        var targets = targetsToRun.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (!TargetNames.ImageTargets.Any(targets.Contains))
+            return new BuildSession(root, arguments, env, null, null, log);
+
+        var inputs = ImageInputs.Read(arguments, env, new LocalGit(root, new ProcessRunner()), root, DateTimeOffset.UtcNow);
+        var plan = BuildPlanner.Create(inputs);
+        log(PlanTable.Render(plan));
+        if (targets.Contains(TargetNames.Publish) && plan.Publish && inputs.Credentials is null)
+        {
+            var missing = $"{plan.Ref} is due to be published but DOCKER_USERNAME or DOCKER_PASSWORD is not set: export both (credentials are read from the environment only)";
+            if (!CakeSwitches.IsDryRun(System.Environment.GetCommandLineArgs())) throw new UsageException(missing);
+            log("Warning: " + missing);
+        }
+        return new BuildSession(root, arguments, env, inputs, plan, log);
+    }
+
+    private BuildPlan RequirePlan => Plan ?? throw new InvalidOperationException("no image target was scheduled in Setup");
+
+    private ImagePipeline Pipeline => new(RequirePlan, docker, log);
+
+    public string WritePlan()
+    {
+        var path = Path.Combine(Root, "artifacts", "build-plan.json");
+        AtomicFile.WriteAllText(path, BuildPlanJson.Serialize(RequirePlan));
+        log($"Wrote {Path.GetRelativePath(Root, path)}");
+        return path;
+    }
+
+    public void BuildBaseImages() => Pipeline.BuildBaseImages();
+
+    public void BuildAppImages() => Pipeline.BuildAppImages(() => OpenRegistry());
+
+    /// <summary>Pushes every planned reference, or says in one line why the policy publishes nothing.</summary>
+    public void Publish()
+    {
+        if (!RequirePlan.Publish)
+        {
+            log($"Not publishing: {RequirePlan.Reason}.");
+            return;
+        }
+        OpenRegistry();
+        Pipeline.Push();
+        CloseRegistry();
+    }
+
+    private void OpenRegistry()
+    {
+        if (registry is not null || imageInputs?.Credentials is not { } credentials) return;
+        log($"Logging in to {RequirePlan.Registry} as {credentials.Username}");
+        registry = RegistrySession.Open(docker, RequirePlan.Registry, credentials);
+    }
+
+    private void CloseRegistry()
+    {
+        if (registry is null) return;
+        registry.Dispose();
+        registry = null;
+        log($"Logged out of {RequirePlan.Registry}");
+    }
+
+    public void Dispose() => CloseRegistry();
+}

@@ -1,0 +1,14 @@
+namespace Overwatch.Build.Pipeline;
+
+/// <summary>The Cake target names, shared by build.cake and the library's decisions about them.</summary>
+public static class TargetNames
+{
+    public const string Plan = "Plan";
+    public const string DockerBase = "DockerBase";
+    public const string DockerImage = "DockerImage";
+    public const string Publish = "Publish";
+    public const string Default = "Default";
+    public const string RenderConfig = "RenderConfig";
+
+    public static readonly IReadOnlyList<string> ImageTargets = [Plan, DockerBase, DockerImage, Publish];
+}

@@ -1,0 +1,7 @@
+namespace Overwatch.Build.Processes;
+
+public interface IProcessRunner
+{
+    /// <summary>Runs to completion. When <paramref name="stream"/> is set every output line goes to it as it comes.</summary>
+    ProcessResult Run(ProcessSpec spec, Action<string>? stream = null);
+}

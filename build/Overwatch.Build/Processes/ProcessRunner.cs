@@ -1,0 +1,47 @@
+using System.ComponentModel;
+using System.Text;
+using CliWrap;
+
+namespace Overwatch.Build.Processes;
+
+/// <summary>The one place that starts processes. Captures stdout and keeps the last lines of stdout+stderr.</summary>
+public sealed class ProcessRunner : IProcessRunner
+{
+    private const int KeptLines = 40;
+
+    public ProcessResult Run(ProcessSpec spec, Action<string>? stream = null)
+    {
+        var tail = new Queue<string>();
+        var stdout = new StringBuilder();
+        var gate = new object();
+        void Line(string line, bool isStdout)
+        {
+            lock (gate)
+            {
+                if (isStdout) stdout.AppendLine(line);
+                tail.Enqueue(line);
+                if (tail.Count > KeptLines) tail.Dequeue();
+                stream?.Invoke(line);
+            }
+        }
+
+        var command = Cli.Wrap(spec.Program)
+            .WithArguments(spec.Arguments)
+            .WithValidation(CommandResultValidation.None)
+            .WithEnvironmentVariables(spec.Environment)
+            .WithStandardOutputPipe(PipeTarget.ToDelegate(l => Line(l, true)))
+            .WithStandardErrorPipe(PipeTarget.ToDelegate(l => Line(l, false)));
+        if (spec.WorkingDirectory is not null) command = command.WithWorkingDirectory(spec.WorkingDirectory);
+        if (spec.StandardInput is not null) command = command.WithStandardInputPipe(PipeSource.FromString(spec.StandardInput));
+
+        try
+        {
+            var result = command.ExecuteAsync().GetAwaiter().GetResult();
+            return new ProcessResult(result.ExitCode, tail.ToList(), stdout.ToString());
+        }
+        catch (Win32Exception)
+        {
+            throw new ProgramNotFoundException(spec.Program);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+namespace Overwatch.Build.Processes;
+
+/// <summary>
+/// A command as data: program, arguments, optional standard input and extra environment.
+/// <see cref="SecretInput"/> marks standard input that must never be shown.
+/// </summary>
+public sealed record ProcessSpec(string Program, IReadOnlyList<string> Arguments)
+{
+    public string? StandardInput { get; init; }
+    public bool SecretInput { get; init; }
+    public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
+    public string? WorkingDirectory { get; init; }
+
+    /// <summary>The command line as printed to the user; standard input is never part of it.</summary>
+    public string Display => string.Join(' ', new[] { Program }.Concat(Arguments.Select(Quote)));
+
+    private static string Quote(string argument) =>
+        argument.Length > 0 && argument.All(c => char.IsLetterOrDigit(c) || "-_./:=@,+%".Contains(c))
+            ? argument
+            : "'" + argument.Replace("'", "'\\''") + "'";
+}

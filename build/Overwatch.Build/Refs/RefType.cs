@@ -1,0 +1,3 @@
+namespace Overwatch.Build.Refs;
+
+public enum RefType { Branch, Tag, PullRequest }

@@ -1,0 +1,166 @@
+using NUnit.Framework;
+using Overwatch.Build.Tests.Infra;
+
+namespace Overwatch.Build.Tests.EndToEnd;
+
+/// <summary>
+/// ./build.sh against the real dockerd and a real docker-registry with htpasswd auth, building the
+/// fixture images for two Python versions. Each test uses its own namespace in the registry.
+/// </summary>
+[TestFixture, Category("EndToEnd"), NonParallelizable]
+public sealed class ImagePipelineTests
+{
+    private const string User = "ci-bot";
+    private const string Password = "Pa55-w0rd-never-shown-7f3a";
+    private LocalRegistry registry = null!;
+    private FixtureImages images = null!;
+
+    [OneTimeSetUp]
+    public void StartRegistry()
+    {
+        DockerDaemon.Require();
+        registry = new LocalRegistry(User, Password);
+        images = new FixtureImages();
+    }
+
+    [OneTimeTearDown]
+    public void StopRegistry()
+    {
+        if (registry is null) return;
+        var left = Shell.Run("docker", "images", "--format", "{{.Repository}}:{{.Tag}}").StandardOutput
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(i => i.StartsWith(registry.Address + "/", StringComparison.Ordinal)).ToList();
+        if (left.Count > 0) Shell.Run("docker", ["rmi", "--force", .. left]);
+        registry.Dispose();
+        images.Dispose();
+    }
+
+    [Test]
+    public void MasterOnTravis_PushesLatestAndMasterForEveryPython()
+    {
+        BuildBase("master");
+
+        var result = Run("master", "Publish", Travis("master"), Credentials(Password));
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(registry.Tags("master/overwatch"),
+            Is.EqualTo(new[] { "latest-py2.7.15", "latest-py3.6.7", "master-py2.7.15", "master-py3.6.7" }));
+        Assert.That(registry.Tags("master/overwatch-base"), Is.Empty, "Publish never pushes the base image");
+        Assert.That(result.AllOutput, Does.Not.Contain(Password));
+        Assert.That(result.StandardOutput, Does.Contain("Logged out of " + registry.Address));
+    }
+
+    [Test]
+    public void PushedImage_RunsAndShowsItsPythonVersion()
+    {
+        BuildBase("runs");
+        Assert.That(Run("runs", "Publish", Travis("master"), Credentials(Password)).ExitCode, Is.EqualTo(0));
+        var reference = $"{registry.Address}/runs/overwatch:latest-py3.6.7";
+        Shell.Run("docker", "rmi", "--force", reference, $"{registry.Address}/runs/overwatch:master-py3.6.7");
+
+        using var config = new TempDirectory("owb-docker-config");
+        var env = new Dictionary<string, string?> { ["DOCKER_CONFIG"] = config.Path };
+        Assert.That(Shell.Run("docker", ["login", "-u", User, "--password-stdin", registry.Address], env, input: Password).ExitCode, Is.EqualTo(0));
+        Assert.That(Shell.Run("docker", ["pull", reference], env).ExitCode, Is.EqualTo(0));
+        var run = Shell.Run("docker", "run", "--rm", "--network", "none", reference);
+
+        Assert.That(run.StandardOutput.Trim(), Is.EqualTo("python 3.6.7 overwatch master"), run.ToString());
+    }
+
+    [Test]
+    public void ReleaseTagOnGitHub_PushesFullAndMinorVersionTags()
+    {
+        BuildBase("release");
+        var github = new Dictionary<string, string?>
+        {
+            ["GITHUB_ACTIONS"] = "true", ["GITHUB_EVENT_NAME"] = "push", ["GITHUB_REF"] = "refs/tags/v1.2.3",
+            ["GITHUB_SHA"] = "0123456789abcdef0123456789abcdef01234567",
+        };
+
+        var result = Run("release", "Publish", github, Credentials(Password));
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(registry.Tags("release/overwatch"),
+            Is.EqualTo(new[] { "1.2-py2.7.15", "1.2-py3.6.7", "1.2.3-py2.7.15", "1.2.3-py3.6.7" }));
+        var labels = Shell.Run("docker", "image", "inspect", "--format",
+            "{{index .Config.Labels \"org.opencontainers.image.revision\"}} {{index .Config.Labels \"org.opencontainers.image.version\"}}",
+            $"{registry.Address}/release/overwatch:1.2.3-py3.6.7");
+        Assert.That(labels.StandardOutput.Trim(), Is.EqualTo("0123456789abcdef0123456789abcdef01234567 1.2.3"));
+        var run = Shell.Run("docker", "run", "--rm", "--network", "none", $"{registry.Address}/release/overwatch:1.2-py2.7.15");
+        Assert.That(run.StandardOutput.Trim(), Is.EqualTo("python 2.7.15 overwatch v1.2.3"), "release images contain the release");
+    }
+
+    [Test]
+    public void FeatureBranch_BuildsButPushesNothing()
+    {
+        BuildBase("feature");
+
+        var result = Run("feature", "Publish", new() { ["TRAVIS"] = "true", ["TRAVIS_BRANCH"] = "feature/new-plots", ["TRAVIS_PULL_REQUEST"] = "false" },
+            Credentials(Password));
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(result.StandardOutput, Does.Contain("Not publishing: branch 'feature/new-plots' is neither master nor a '-docker' branch"));
+        Assert.That(registry.Tags("feature/overwatch"), Is.Empty);
+        Assert.That(Shell.Run("docker", "image", "inspect", $"{registry.Address}/feature/overwatch:feature-new-plots-py3.6.7").ExitCode, Is.EqualTo(0),
+            "the image is still built");
+    }
+
+    [Test]
+    public void WrongPassword_FailsWithOneClearLineAndPushesNothing()
+    {
+        BuildBase("refused");
+        const string wrong = "Wr0ng-pass-4b1d-never-shown";
+
+        var result = Run("refused", "Publish", Travis("master"), Credentials(wrong));
+
+        Assert.That(result.ExitCode, Is.Not.EqualTo(0));
+        Assert.That(result.StandardError, Does.Contain($"Error: login to {registry.Address} as {User} failed"));
+        Assert.That(result.StandardError, Does.Contain("check DOCKER_USERNAME and DOCKER_PASSWORD"));
+        Assert.That(result.AllOutput, Does.Not.Contain(wrong));
+        Assert.That(registry.Tags("refused/overwatch"), Is.Empty);
+    }
+
+    [Test]
+    public void MissingBaseImage_NamesTheImageAndTheTargetThatBuildsIt()
+    {
+        var result = Run("nobase", "DockerImage", new() { ["TRAVIS"] = "true", ["TRAVIS_BRANCH"] = "master" });
+
+        Assert.That(result.ExitCode, Is.Not.EqualTo(0));
+        Assert.That(result.StandardError, Does.Contain($"base image {registry.Address}/nobase/overwatch-base:py2.7.15 is missing"));
+        Assert.That(result.StandardError, Does.Contain("./build.sh --target=DockerBase"));
+    }
+
+    [Test]
+    public void DryRunOfPublish_PrintsThePlanAndBuildsNothing()
+    {
+        var result = Run("dryrun", "Publish", Travis("master"), Credentials(Password), "--dryrun");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(result.StandardOutput, Does.Contain($"{registry.Address}/dryrun/overwatch:latest-py3.6.7"));
+        Assert.That(Shell.Run("docker", "image", "inspect", $"{registry.Address}/dryrun/overwatch-base:py3.6.7").ExitCode, Is.Not.EqualTo(0));
+        Assert.That(registry.Tags("dryrun/overwatch"), Is.Empty);
+    }
+
+    private void BuildBase(string space)
+    {
+        var result = Run(space, "DockerBase", new() { ["TRAVIS"] = "true", ["TRAVIS_BRANCH"] = "master" });
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+    }
+
+    private CommandResult Run(string space, string target, Dictionary<string, string?> env, Dictionary<string, string?>? credentials = null, params string[] extra)
+    {
+        foreach (var (name, value) in credentials ?? []) env[name] = value;
+        return BuildScript.Run(
+            [$"--target={target}", $"--images-config={images.ImagesFile}", $"--registry={registry.Address}", $"--image-namespace={space}", .. extra],
+            env);
+    }
+
+    private static Dictionary<string, string?> Travis(string branch) => new()
+    {
+        ["TRAVIS"] = "true", ["TRAVIS_BRANCH"] = branch, ["TRAVIS_PULL_REQUEST"] = "false", ["TRAVIS_COMMIT"] = "feedfacefeedfacefeedfacefeedfacefeedface",
+    };
+
+    private static Dictionary<string, string?> Credentials(string password) => new()
+    {
+        ["DOCKER_USERNAME"] = User, ["DOCKER_PASSWORD"] = password,
+    };
+}

@@ -1,0 +1,24 @@
+namespace Overwatch.Build.Tests.Infra;
+
+/// <summary>
+/// Runs ./build.sh as a user would. CI variables of the machine running the tests are removed so that
+/// only what a test passes decides the ref.
+/// </summary>
+public static class BuildScript
+{
+    private static readonly string[] CiVariables =
+    [
+        "TRAVIS", "TRAVIS_BRANCH", "TRAVIS_TAG", "TRAVIS_PULL_REQUEST", "TRAVIS_PULL_REQUEST_BRANCH", "TRAVIS_COMMIT",
+        "GITHUB_ACTIONS", "GITHUB_REF", "GITHUB_HEAD_REF", "GITHUB_BASE_REF", "GITHUB_EVENT_NAME", "GITHUB_SHA",
+        "GITLAB_CI", "CI_COMMIT_TAG", "CI_COMMIT_BRANCH", "CI_COMMIT_REF_NAME", "CI_MERGE_REQUEST_IID", "CI_COMMIT_SHA",
+        "DOCKER_USERNAME", "DOCKER_PASSWORD", "config", "gridCert", "gridKey", "sshKey", "OVERWATCH_EXECUTABLES",
+    ];
+
+    public static CommandResult Run(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var env = CiVariables.ToDictionary(v => v, _ => (string?)null);
+        env["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>()) env[name] = value;
+        return Shell.Run(Path.Combine(RepositoryRoot.Path, "build.sh"), arguments, env, RepositoryRoot.Path);
+    }
+}

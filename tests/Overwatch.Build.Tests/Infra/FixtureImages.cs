@@ -1,0 +1,24 @@
+namespace Overwatch.Build.Tests.Infra;
+
+/// <summary>
+/// The fixture Dockerfiles (FROM scratch with a static busybox) copied into a temp build context,
+/// with an images file pointing at them.
+/// </summary>
+public sealed class FixtureImages : IDisposable
+{
+    private readonly TempDirectory directory = new("owb-images");
+
+    public FixtureImages()
+    {
+        var busybox = RequiredProgram.Find("busybox");
+        foreach (var file in Directory.GetFiles(System.IO.Path.Combine(AppContext.BaseDirectory, "Fixtures", "Images")))
+            File.Copy(file, directory.Combine(System.IO.Path.GetFileName(file)));
+        File.Copy(busybox, directory.Combine("busybox"));
+        if (Shell.Run("ldd", busybox).StandardOutput.Contains("=>"))
+            RequiredProgram.Unavailable($"{busybox} is dynamically linked; install busybox-static");
+    }
+
+    public string ImagesFile => directory.Combine("images.yaml");
+
+    public void Dispose() => directory.Dispose();
+}

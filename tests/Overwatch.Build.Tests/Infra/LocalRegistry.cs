@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace Overwatch.Build.Tests.Infra;
+
+/// <summary>A real docker-registry on 127.0.0.1 with htpasswd auth, in its own temp directory.</summary>
+public sealed class LocalRegistry : IDisposable
+{
+    private readonly TempDirectory directory = new("owb-registry");
+    private readonly Process process;
+    private readonly HttpClient http = new();
+
+    public LocalRegistry(string username, string password)
+    {
+        var registry = RequiredProgram.Find("docker-registry");
+        var htpasswd = RequiredProgram.Find("htpasswd");
+        Username = username;
+        Password = password;
+        Port = FreePort.OnLoopback();
+
+        var hash = Shell.Run(htpasswd, "-Bbn", username, password);
+        if (hash.ExitCode != 0) throw new InvalidOperationException("htpasswd failed: " + hash);
+        File.WriteAllText(directory.Combine("htpasswd"), hash.StandardOutput.Trim() + "\n");
+        File.WriteAllText(directory.Combine("config.yml"), $"""
+            version: 0.1
+            log:
+              level: warn
+            storage:
+              filesystem:
+                rootdirectory: {directory.Combine("data")}
+              delete:
+                enabled: true
+            http:
+              addr: 127.0.0.1:{Port}
+            auth:
+              htpasswd:
+                realm: overwatch-tests
+                path: {directory.Combine("htpasswd")}
+            """);
+
+        process = Process.Start(new ProcessStartInfo(registry, ["serve", directory.Combine("config.yml")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{password}")));
+        WaitUntilServing();
+    }
+
+    public int Port { get; }
+    public string Address => $"127.0.0.1:{Port}";
+    public string Username { get; }
+    public string Password { get; }
+
+    /// <summary>Tags of a repository through the registry's HTTP API; empty when the repository does not exist.</summary>
+    public IReadOnlyList<string> Tags(string repository)
+    {
+        using var response = http.GetAsync($"http://{Address}/v2/{repository}/tags/list").GetAwaiter().GetResult();
+        if (response.StatusCode == HttpStatusCode.NotFound) return [];
+        response.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(response.Content.ReadAsStringAsync().GetAwaiter().GetResult());
+        return json.RootElement.GetProperty("tags") is { ValueKind: JsonValueKind.Array } tags
+            ? tags.EnumerateArray().Select(t => t.GetString()!).Order(StringComparer.Ordinal).ToList()
+            : [];
+    }
+
+    public IReadOnlyList<string> Repositories()
+    {
+        var body = http.GetStringAsync($"http://{Address}/v2/_catalog").GetAwaiter().GetResult();
+        using var json = JsonDocument.Parse(body);
+        return json.RootElement.GetProperty("repositories").EnumerateArray().Select(r => r.GetString()!).ToList();
+    }
+
+    private void WaitUntilServing()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"docker-registry exited with {process.ExitCode}");
+            try
+            {
+                using var response = http.GetAsync($"http://{Address}/v2/").GetAwaiter().GetResult();
+                if (response.IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            Thread.Sleep(100);
+        }
+        throw new TimeoutException($"docker-registry did not answer on {Address} within 20 s");
+    }
+
+    public void Dispose()
+    {
+        try { if (!process.HasExited) { process.Kill(entireProcessTree: true); process.WaitForExit(5000); } } catch (InvalidOperationException) { }
+        process.Dispose();
+        http.Dispose();
+        directory.Dispose();
+    }
+}

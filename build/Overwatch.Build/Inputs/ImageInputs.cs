@@ -5,9 +5,9 @@ namespace Overwatch.Build.Inputs;
 
 /// <summary>
 /// Everything the image pipeline reads, gathered in one place: the images file with argument overrides applied,
-/// the detected ref, the credentials and the clock.
+/// the detected ref, the credentials and the image creation time.
 /// </summary>
-public sealed record ImageInputs(ImagesConfig Images, BuildSource Source, Credentials? Credentials, DateTimeOffset Now)
+public sealed record ImageInputs(ImagesConfig Images, BuildSource Source, Credentials? Credentials, DateTimeOffset Created)
 {
     public const string DefaultImagesConfig = "docker/images.yaml";
 
@@ -28,6 +28,17 @@ public sealed record ImageInputs(ImagesConfig Images, BuildSource Source, Creden
 
         var source = RefDetector.Detect(arguments.Single("branch"), arguments.Single("tag"), env, git);
         var credentials = env["DOCKER_USERNAME"] is { } user && env["DOCKER_PASSWORD"] is { } password ? new Credentials(user, password) : null;
-        return new ImageInputs(images, source, credentials, now);
+        return new ImageInputs(images, source, credentials, CreationTime(env, git, now));
+    }
+
+    // The commit time rather than the wall clock keeps the label, and so the layer cache, stable across
+    // rebuilds of one commit; SOURCE_DATE_EPOCH (the reproducible-builds convention) overrides both.
+    private static DateTimeOffset CreationTime(EnvironmentVariables env, ILocalGit git, DateTimeOffset now)
+    {
+        if (env["SOURCE_DATE_EPOCH"] is { } epoch)
+            return long.TryParse(epoch, out var seconds)
+                ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+                : throw new UsageException($"SOURCE_DATE_EPOCH '{epoch}' is not a number of seconds since 1970: unset it or use e.g. $(git log -1 --format=%ct)");
+        return git.HeadCommitTime() ?? now;
     }
 }

@@ -13,7 +13,7 @@ public static class BuildPlanner
         var decision = TagPolicy.Decide(inputs.Source.Ref);
         var labels = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            ["org.opencontainers.image.created"] = inputs.Now.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["org.opencontainers.image.created"] = inputs.Created.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             ["org.opencontainers.image.revision"] = inputs.Source.Revision ?? "unknown",
             ["org.opencontainers.image.source"] = images.Source,
             ["org.opencontainers.image.version"] = decision.Stems[0],

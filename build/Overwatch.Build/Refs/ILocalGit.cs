@@ -11,4 +11,7 @@ public interface ILocalGit
 
     /// <summary>The commit SHA of HEAD, or null when unknown.</summary>
     string? HeadRevision();
+
+    /// <summary>When HEAD was committed; null when unknown.</summary>
+    DateTimeOffset? HeadCommitTime() => null;
 }

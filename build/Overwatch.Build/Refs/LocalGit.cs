@@ -11,6 +11,9 @@ public sealed class LocalGit(string directory, IProcessRunner runner) : ILocalGi
 
     public string? HeadRevision() => FirstLine("rev-parse", "--verify", "-q", "HEAD");
 
+    public DateTimeOffset? HeadCommitTime() =>
+        long.TryParse(FirstLine("log", "-1", "--format=%ct", "HEAD"), out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+
     private string? FirstLine(params string[] arguments) => Lines(arguments).FirstOrDefault();
 
     private IReadOnlyList<string> Lines(params string[] arguments)

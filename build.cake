@@ -32,6 +32,10 @@ Task(TargetNames.Publish)
     .IsDependentOn(TargetNames.DockerImage)
     .Does<BuildSession>(state => state.Publish());
 
+Task(TargetNames.Shell)
+    .Description("Open a shell (or run --command) in the app image with data/ and exec/ mounted and secrets passed by name")
+    .Does<BuildSession>(state => state.OpenShell());
+
 Task(TargetNames.Default)
     .Description("Plan, then build the app images")
     .IsDependentOn(TargetNames.Plan)

@@ -60,6 +60,20 @@ public sealed class DockerCli(IProcessRunner runner, Action<string> log)
         }
     }
 
+    /// <summary>Runs attached to the terminal (interactive shells); output is not captured.</summary>
+    public int RunAttached(ProcessSpec spec)
+    {
+        log("> " + Mask(spec.Display));
+        try
+        {
+            return runner.RunAttached(spec);
+        }
+        catch (ProgramNotFoundException)
+        {
+            throw new DockerException("docker is not installed (no 'docker' on PATH): install the Docker CLI, e.g. apt-get install docker.io");
+        }
+    }
+
     private static string Last(ProcessResult result) =>
         result.LastLines.LastOrDefault(l => l.Trim().Length > 0)?.Trim() ?? $"exit code {result.ExitCode}";
 

@@ -104,5 +104,12 @@ public sealed class BuildSession : IDisposable
         log($"Logged out of {RequirePlan.Registry}");
     }
 
+    public void OpenShell()
+    {
+        var execDir = Path.GetFullPath(Arguments.Single("exec-dir") ?? "exec", Root);
+        var sourceDir = Arguments.Single("source-dir") is { } source ? Path.GetFullPath(source, Root) : null;
+        new Run.ShellTarget(RequirePlan, docker, log).Run(Root, execDir, sourceDir, Arguments.Single("command"), name => Environment[name] is not null);
+    }
+
     public void Dispose() => CloseRegistry();
 }

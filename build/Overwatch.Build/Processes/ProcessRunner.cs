@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Diagnostics;
 using System.Text;
 using CliWrap;
 
@@ -38,6 +39,27 @@ public sealed class ProcessRunner : IProcessRunner
         {
             var result = command.ExecuteAsync().GetAwaiter().GetResult();
             return new ProcessResult(result.ExitCode, tail.ToList(), stdout.ToString());
+        }
+        catch (Win32Exception)
+        {
+            throw new ProgramNotFoundException(spec.Program);
+        }
+    }
+
+    public int RunAttached(ProcessSpec spec)
+    {
+        var start = new ProcessStartInfo(spec.Program, spec.Arguments) { UseShellExecute = false };
+        foreach (var (name, value) in spec.Environment)
+        {
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        }
+        if (spec.WorkingDirectory is not null) start.WorkingDirectory = spec.WorkingDirectory;
+        try
+        {
+            using var process = Process.Start(start)!;
+            process.WaitForExit();
+            return process.ExitCode;
         }
         catch (Win32Exception)
         {

@@ -104,6 +104,7 @@ public sealed class RefDetectorTests
         var detected = RefDetector.Detect(null, null, withoutFlag, LocalCheckout);
 
         Assert.That(detected.Ref, Is.EqualTo(GitRef.ForBranch("local-branch", RefSource.Git)));
+        Assert.That(detected.Revision, Is.EqualTo("9999999999999999999999999999999999999999"));
     }
 
     [Test]

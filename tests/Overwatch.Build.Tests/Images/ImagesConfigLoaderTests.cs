@@ -53,7 +53,9 @@ public sealed class ImagesConfigLoaderTests
     [Test]
     public void Checked_in_images_file_loads()
     {
-        var checkedIn = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../docker/images.yaml"));
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "global.json"))) root = root.Parent!;
+        var checkedIn = Path.Combine(root.FullName, "docker", "images.yaml");
 
         var config = ImagesConfigLoader.Load(checkedIn);
 

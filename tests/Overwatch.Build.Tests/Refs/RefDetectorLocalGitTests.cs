@@ -25,7 +25,7 @@ public sealed class RefDetectorLocalGitTests
     }
 
     [TearDown]
-    public void RemoveRepository() => repository.Dispose();
+    public void RemoveRepository() => repository?.Dispose();
 
     [Test]
     public void Checked_out_branch_is_a_branch_build_with_head_revision()

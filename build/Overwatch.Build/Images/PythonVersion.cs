@@ -19,6 +19,6 @@ public sealed partial record PythonVersion(int Major, int Minor, int Patch)
 
     public override string ToString() => $"{Major}.{Minor}.{Patch}";
 
-    [GeneratedRegex(@"^(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2})$")]
+    [GeneratedRegex(@"^(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2})\z")]
     private static partial Regex Pattern();
 }

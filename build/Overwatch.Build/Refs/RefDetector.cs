@@ -16,7 +16,11 @@ public static partial class RefDetector
             ?? FromGitHub(env)
             ?? FromGitLab(env)
             ?? FromGit(git);
-        var revision = env["GITHUB_SHA"] ?? env["TRAVIS_COMMIT"] ?? env["CI_COMMIT_SHA"] ?? git.HeadRevision();
+        // Same order as the ref, and only from a CI that is active, so ref and revision never come from different CIs.
+        var revision = (env.IsTrue("TRAVIS") ? env["TRAVIS_COMMIT"] : null)
+            ?? (env.IsTrue("GITHUB_ACTIONS") ? env["GITHUB_SHA"] : null)
+            ?? (env.IsTrue("GITLAB_CI") ? env["CI_COMMIT_SHA"] : null)
+            ?? git.HeadRevision();
         return new BuildSource(detected, revision);
     }
 

@@ -1,0 +1,170 @@
+using NUnit.Framework;
+using Overwatch.Build.Images;
+using Overwatch.Build.Inputs;
+using Overwatch.Build.Tests.Infra;
+
+namespace Overwatch.Build.Tests.Images;
+
+/// <summary>docker/images.yaml: what a valid file gives, and one clear message for each way it can be wrong.</summary>
+public sealed class ImagesConfigLoaderTests
+{
+    public const string Valid = """
+        registry: docker.io
+        namespace: rehlers
+        source: https://github.com/raymondEhlers/OVERWATCH
+        pythonVersions: [2.7.15, 3.6.7, 3.7.1]
+        base:
+          name: overwatch-base
+          dockerfile: Dockerfile.build
+          context: .
+        app:
+          name: overwatch
+          dockerfile: Dockerfile
+          context: ..
+        """;
+
+    private TempDirectory directory = null!;
+
+    [SetUp]
+    public void CreateDirectory() => directory = new TempDirectory("owb-images");
+
+    [TearDown]
+    public void RemoveDirectory() => directory.Dispose();
+
+    [Test]
+    public void Valid_file_gives_values_with_paths_relative_to_the_file()
+    {
+        var path = Write("docker/images.yaml", Valid);
+
+        var config = ImagesConfigLoader.Load(path);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(config.Registry, Is.EqualTo("docker.io"));
+            Assert.That(config.Namespace, Is.EqualTo("rehlers"));
+            Assert.That(config.Source, Is.EqualTo("https://github.com/raymondEhlers/OVERWATCH"));
+            Assert.That(config.PythonVersions.Select(v => v.ToString()), Is.EqualTo(new[] { "2.7.15", "3.6.7", "3.7.1" }));
+            Assert.That(config.Base, Is.EqualTo(new ImageSpec("overwatch-base", directory.Combine("docker", "Dockerfile.build"), directory.Combine("docker"))));
+            Assert.That(config.App, Is.EqualTo(new ImageSpec("overwatch", directory.Combine("docker", "Dockerfile"), directory.Path)));
+            Assert.That(config.Repository(config.App), Is.EqualTo("docker.io/rehlers/overwatch"));
+        });
+    }
+
+    [Test]
+    public void Checked_in_images_file_loads()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "global.json"))) root = root.Parent!;
+        var checkedIn = Path.Combine(root.FullName, "docker", "images.yaml");
+
+        var config = ImagesConfigLoader.Load(checkedIn);
+
+        Assert.That(config.PythonVersions, Is.Not.Empty);
+        Assert.That(config.Base.Name, Is.EqualTo("overwatch-base"));
+    }
+
+    [Test]
+    public void Omitted_namespace_and_context_default_to_empty_and_the_file_directory()
+    {
+        var path = Write("images.yaml", Valid.Replace("namespace: rehlers\n", "").Replace("  context: ..\n", "").Replace("  context: ..", ""));
+
+        var config = ImagesConfigLoader.Load(path);
+
+        Assert.That(config.Namespace, Is.Empty);
+        Assert.That(config.App.Context, Is.EqualTo(directory.Path));
+        Assert.That(config.Repository(config.App), Is.EqualTo("docker.io/overwatch"));
+    }
+
+    [Test]
+    public void Missing_file_names_the_path_and_the_argument()
+    {
+        var path = directory.Combine("nope.yaml");
+
+        var error = Assert.Throws<UsageException>(() => ImagesConfigLoader.Load(path));
+
+        Assert.That(error!.Message, Does.Contain($"'{path}' does not exist").And.Contain("--images-config=PATH"));
+    }
+
+    [TestCase("registry: [docker.io\n", "line")]
+    [TestCase("registry: docker.io\n  namespace: x\n", "line 2")]
+    [TestCase("- just\n- a list\n", "line 1")]
+    public void Invalid_yaml_names_the_file_and_the_line(string yaml, string where)
+    {
+        var error = Assert.Throws<UsageException>(() => ImagesConfigLoader.Parse(yaml, "docker/images.yaml"));
+
+        Assert.That(error!.Message, Does.StartWith("images file 'docker/images.yaml' is invalid at ").And.Contain(where));
+    }
+
+    [Test]
+    public void Unknown_key_names_the_file_the_line_and_the_key()
+    {
+        var yaml = Valid.Replace("namespace: rehlers", "namespcae: rehlers");
+
+        var error = Assert.Throws<UsageException>(() => ImagesConfigLoader.Parse(yaml, "docker/images.yaml"));
+
+        Assert.That(error!.Message, Does.Contain("'docker/images.yaml'").And.Contain("line 2").And.Contain("namespcae"));
+    }
+
+    [TestCase("")]
+    [TestCase("# only a comment\n")]
+    public void Empty_file_is_a_usage_error(string yaml)
+    {
+        var error = Assert.Throws<UsageException>(() => ImagesConfigLoader.Parse(yaml, "docker/images.yaml"));
+
+        Assert.That(error!.Message, Does.Contain("'docker/images.yaml' is empty"));
+    }
+
+    [TestCase("base")]
+    [TestCase("app")]
+    public void Missing_section_says_what_to_add(string section)
+    {
+        var yaml = RemoveSection(Valid, section);
+
+        var error = Assert.Throws<UsageException>(() => ImagesConfigLoader.Parse(yaml, "docker/images.yaml"));
+
+        Assert.That(error!.Message, Does.Contain($"has no '{section}' section").And.Contain($"add {section}: {{name, dockerfile, context}}"));
+    }
+
+    [TestCase("registry: docker.io\n", "", "registry")]
+    [TestCase("  name: overwatch-base\n", "", "base.name")]
+    [TestCase("  dockerfile: Dockerfile\n", "", "app.dockerfile")]
+    public void Missing_key_names_it(string line, string replacement, string key)
+    {
+        var yaml = (Valid + "\n").Replace(line, replacement);
+
+        var error = Assert.Throws<UsageException>(() => ImagesConfigLoader.Parse(yaml, "docker/images.yaml"));
+
+        Assert.That(error!.Message, Is.EqualTo($"images file 'docker/images.yaml' is missing '{key}': add it"));
+    }
+
+    [TestCase("name: overwatch\n", "name: Overwatch\n", "invalid image name 'Overwatch'", "(app.name)")]
+    [TestCase("name: overwatch\n", "name: \"overwatch\\n\"\n", "invalid image name 'overwatch\n'", "(app.name)")]
+    [TestCase("name: overwatch-base\n", "name: overwatch base\n", "invalid image name 'overwatch base'", "(base.name)")]
+    [TestCase("namespace: rehlers", "namespace: Rehlers", "invalid image namespace 'Rehlers'", "(namespace)")]
+    [TestCase("registry: docker.io", "registry: https://docker.io", "invalid registry 'https://docker.io'", "(registry)")]
+    [TestCase("[2.7.15, 3.6.7, 3.7.1]", "[2.7.15, 3.6]", "invalid Python version '3.6'", "(pythonVersions)")]
+    public void Invalid_value_names_the_file_and_key_and_what_is_valid(string from, string to, string what, string key)
+    {
+        var yaml = (Valid + "\n").Replace(from, to);
+
+        var error = Assert.Throws<UsageException>(() => ImagesConfigLoader.Parse(yaml, "docker/images.yaml"));
+
+        Assert.That(error!.Message, Does.Contain(what).And.Contain($"docker/images.yaml {key}").And.Contain("expected"));
+    }
+
+    private string Write(string relative, string text)
+    {
+        var path = directory.Combine(relative.Split('/'));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static string RemoveSection(string yaml, string section)
+    {
+        var lines = yaml.Split('\n').ToList();
+        var start = lines.IndexOf(section + ":");
+        lines.RemoveRange(start, 4);
+        return string.Join('\n', lines);
+    }
+}

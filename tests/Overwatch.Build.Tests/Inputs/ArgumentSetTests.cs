@@ -1,0 +1,96 @@
+using NUnit.Framework;
+using Overwatch.Build.Inputs;
+
+namespace Overwatch.Build.Tests.Inputs;
+
+/// <summary>Arguments as Cake hands them over: unknown names refused, bare values refused, repeats kept.</summary>
+public sealed class ArgumentSetTests
+{
+    public static ArgumentSet Args(params string[] given) => new(given
+        .Select(a => a.TrimStart('-').Split('=', 2))
+        .GroupBy(parts => parts[0])
+        .Select(g => new KeyValuePair<string, ICollection<string>>(g.Key, g.Select(parts => parts.Length > 1 ? parts[1] : "").ToList())));
+
+    [TestCase("--pyhton-version=3.6.7", "--pyhton-version")]
+    [TestCase("--regsitry=docker.io", "--regsitry")]
+    [TestCase("--foo", "--foo")]
+    public void Unknown_argument_is_a_usage_error_listing_the_known_ones(string argument, string named)
+    {
+        var error = Assert.Throws<UsageException>(() => Args("--target=Images", argument));
+
+        Assert.That(error!.Message, Does.StartWith($"unknown argument {named}:").And.Contain("--python-version").And.Contain("--registry"));
+    }
+
+    [TestCase("--target=Images")]
+    [TestCase("--verbosity=diagnostic")]
+    [TestCase("--settings_skipverification=true")]
+    [TestCase("--Registry=docker.io")]
+    public void Cake_and_our_own_arguments_are_accepted(string argument)
+    {
+        var arguments = Args(argument);
+
+        Assert.That(arguments.Has(argument.TrimStart('-').Split('=')[0].ToLowerInvariant()), Is.True);
+    }
+
+    [TestCase("--registry")]
+    [TestCase("--registry=")]
+    [TestCase("--registry=  ")]
+    public void Bare_single_value_argument_is_a_usage_error(string argument)
+    {
+        var arguments = Args(argument);
+
+        var error = Assert.Throws<UsageException>(() => arguments.Single("registry"));
+
+        Assert.That(error!.Message, Is.EqualTo("--registry needs a value: --registry=VALUE"));
+    }
+
+    [Test]
+    public void Single_takes_the_last_value_trimmed_and_null_when_absent()
+    {
+        var arguments = Args("--registry=a.io", "--registry= b.io ");
+
+        Assert.That(arguments.Single("registry"), Is.EqualTo("b.io"));
+        Assert.That(arguments.Single("tag"), Is.Null);
+    }
+
+    [Test]
+    public void Repeated_argument_keeps_every_value_in_order()
+    {
+        var arguments = Args("--python-version=3.7.1", "--python-version=2.7.15");
+
+        Assert.That(arguments.Many("python-version"), Is.EqualTo(new[] { "3.7.1", "2.7.15" }));
+        Assert.That(arguments.Many("branch"), Is.Empty);
+    }
+
+    [Test]
+    public void Repeated_argument_with_one_bare_value_is_a_usage_error()
+    {
+        var arguments = Args("--python-version=3.7.1", "--python-version");
+
+        var error = Assert.Throws<UsageException>(() => arguments.Many("python-version"));
+
+        Assert.That(error!.Message, Does.Contain("--python-version needs a value"));
+    }
+
+    [TestCase("--force", true)]
+    [TestCase("--force=true", true)]
+    [TestCase("--force=TRUE", true)]
+    [TestCase("--force=false", false)]
+    [TestCase("--up=false", false)]
+    public void Switch_is_true_when_bare_or_true(string argument, bool expected)
+    {
+        var arguments = Args(argument);
+
+        Assert.That(arguments.Flag(argument.TrimStart('-').Split('=')[0]), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Absent_switch_is_false_and_a_non_boolean_value_is_a_usage_error()
+    {
+        var arguments = Args("--force=yes");
+
+        Assert.That(arguments.Flag("up"), Is.False);
+        var error = Assert.Throws<UsageException>(() => arguments.Flag("force"));
+        Assert.That(error!.Message, Does.Contain("--force=yes").And.Contain("--force=false"));
+    }
+}

@@ -36,7 +36,7 @@ public sealed class ImageInputsTests
         Assert.That(inputs.Images.PythonVersions.Select(v => v.ToString()), Is.EqualTo(new[] { "2.7.15", "3.6.7", "3.7.1" }));
         Assert.That(inputs.Source.Ref, Is.EqualTo(GitRef.ForBranch("develop", RefSource.Git)));
         Assert.That(inputs.Credentials, Is.Null);
-        Assert.That(inputs.Now, Is.EqualTo(Now));
+        Assert.That(inputs.Created, Is.EqualTo(Now), "without a commit time the clock is used");
     }
 
     [Test]
@@ -143,6 +143,36 @@ public sealed class ImageInputsTests
         var inputs = Read(Args(), env);
 
         Assert.That(inputs.Credentials, Is.Null);
+    }
+
+    [Test]
+    public void Creation_time_is_the_commit_time_so_rebuilds_of_one_commit_share_labels()
+    {
+        var committed = new DateTimeOffset(2023, 5, 6, 7, 8, 9, TimeSpan.Zero);
+
+        var inputs = ImageInputs.Read(Args(), CiEnvironment.None, new FakeLocalGit(branch: "develop", committed: committed), root.Path, Now);
+
+        Assert.That(inputs.Created, Is.EqualTo(committed));
+    }
+
+    [Test]
+    public void Source_date_epoch_overrides_the_commit_time()
+    {
+        var env = new EnvironmentVariables(new Dictionary<string, string?> { ["SOURCE_DATE_EPOCH"] = "1700000000" });
+
+        var inputs = ImageInputs.Read(Args(), env, new FakeLocalGit(branch: "develop", committed: Now), root.Path, Now);
+
+        Assert.That(inputs.Created, Is.EqualTo(DateTimeOffset.FromUnixTimeSeconds(1700000000)));
+    }
+
+    [Test]
+    public void Source_date_epoch_that_is_not_a_number_is_refused()
+    {
+        var env = new EnvironmentVariables(new Dictionary<string, string?> { ["SOURCE_DATE_EPOCH"] = "yesterday" });
+
+        var error = Assert.Throws<UsageException>(() => Read(Args(), env));
+
+        Assert.That(error!.Message, Does.Contain("SOURCE_DATE_EPOCH 'yesterday'").And.Contain("git log -1 --format=%ct"));
     }
 
     private ImageInputs Read(ArgumentSet arguments, EnvironmentVariables? env = null) =>

@@ -16,7 +16,8 @@ public static class BuildPlanner
             ["org.opencontainers.image.created"] = inputs.Created.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             ["org.opencontainers.image.revision"] = inputs.Source.Revision ?? "unknown",
             ["org.opencontainers.image.source"] = images.Source,
-            ["org.opencontainers.image.version"] = decision.Stems[0],
+            // The ref's own name: 'master' rather than 'latest', the full version of a release.
+            ["org.opencontainers.image.version"] = decision.Stems.FirstOrDefault(stem => stem != "latest") ?? decision.Stems[0],
         };
 
         var plans = images.PythonVersions.Select(python =>

@@ -14,6 +14,9 @@ public sealed record ProcessSpec(string Program, IReadOnlyList<string> Arguments
     /// <summary>The command line as printed to the user; standard input is never part of it.</summary>
     public string Display => string.Join(' ', new[] { Program }.Concat(Arguments.Select(Quote)));
 
+    /// <summary>The record's generated ToString would print <see cref="StandardInput"/>, which may be a password.</summary>
+    public override string ToString() => Display;
+
     private static string Quote(string argument) =>
         argument.Length > 0 && argument.All(c => char.IsLetterOrDigit(c) || "-_./:=@,+%".Contains(c))
             ? argument

@@ -21,6 +21,19 @@ public static partial class TagPolicy
     public static IReadOnlyList<string> TagsFor(ReleaseDecision decision, PythonVersion python) =>
         decision.Stems.Select(stem => DockerTag.Create(stem, python)).Distinct().ToList();
 
+    /// <summary>
+    /// Orders tags that point at one commit: final releases above pre-releases above other tags,
+    /// then by version number (so v1.10.0 beats v1.9.0 and v1.2.3 beats v1.2.3-rc1).
+    /// </summary>
+    public static (int Kind, long Major, long Minor, long Patch) Precedence(string tag)
+    {
+        var release = Release().Match(tag);
+        if (!release.Success) return (0, 0, 0, 0);
+        static long Number(Group group) => long.TryParse(group.Value, out var n) ? n : 0;
+        var kind = release.Groups["pre"].Success ? 1 : 2;
+        return (kind, Number(release.Groups["major"]), Number(release.Groups["minor"]), Number(release.Groups["patch"]));
+    }
+
     private static ReleaseDecision ForBranch(string branch)
     {
         if (branch == "master")

@@ -96,6 +96,7 @@ public sealed class DockerCommandsTests
 
         Assert.That(spec.Arguments, Has.None.Contains("p@ss"));
         Assert.That(spec.Display, Does.Not.Contain("p@ss"));
+        Assert.That(spec.ToString(), Does.Not.Contain("p@ss"), "a record's ToString would print StandardInput");
         Assert.That(spec.Display, Is.EqualTo("docker login --username bot --password-stdin 127.0.0.1:5000"));
     }
 

@@ -118,4 +118,13 @@ public sealed class BuildPlannerTests
 
         Assert.That(plan.Images[0].BaseBuildArgs, Is.EqualTo(new Dictionary<string, string> { ["PYTHON_VERSION"] = "2.7.15" }));
     }
+
+    [TestCase("master", "master")]
+    [TestCase("plots-docker", "plots-docker")]
+    public void Version_label_of_a_published_branch_is_its_name_not_latest(string branch, string expected)
+    {
+        var plan = BuildPlanner.Create(PlanInputs.For(GitRef.ForBranch(branch, RefSource.Travis)));
+
+        Assert.That(plan.Images[0].Labels["org.opencontainers.image.version"], Is.EqualTo(expected));
+    }
 }

@@ -159,4 +159,15 @@ public sealed class RefDetectorTests
 
         Assert.That(error!.Message, Does.Contain("refs/remotes/origin/x").And.Contain("pass --branch or --tag"));
     }
+
+    [TestCase(new[] { "v1.2.3-rc1", "v1.2.3" }, "v1.2.3")]
+    [TestCase(new[] { "v1.9.0", "v1.10.0" }, "v1.10.0")]
+    [TestCase(new[] { "nightly", "v2.0.0-beta.1" }, "v2.0.0-beta.1")]
+    [TestCase(new[] { "zeta", "alpha" }, "zeta")]
+    public void Several_tags_at_a_detached_head_pick_the_highest_release(string[] tags, string expected)
+    {
+        var detected = RefDetector.Detect(null, null, CiEnvironment.None, new FakeLocalGit(branch: null, tags: tags));
+
+        Assert.That(detected.Ref, Is.EqualTo(GitRef.ForTag(expected, RefSource.Git)));
+    }
 }

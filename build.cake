@@ -36,6 +36,10 @@ Task(TargetNames.Shell)
     .Description("Open a shell (or run --command) in the app image with data/ and exec/ mounted and secrets passed by name")
     .Does<BuildSession>(state => state.OpenShell());
 
+Task(TargetNames.SupervisorUpdate)
+    .Description("Ask the supervisord of exec/config/supervisord.conf to reload its programs (supervisorctl update)")
+    .Does<BuildSession>(state => state.UpdateSupervisor());
+
 Task(TargetNames.Default)
     .Description("Plan, then build the app images")
     .IsDependentOn(TargetNames.Plan)

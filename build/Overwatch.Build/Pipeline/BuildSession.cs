@@ -104,9 +104,13 @@ public sealed class BuildSession : IDisposable
         log($"Logged out of {RequirePlan.Registry}");
     }
 
+    private string ExecDir => Path.GetFullPath(Arguments.Single("exec-dir") ?? "exec", Root);
+
+    public void UpdateSupervisor() => new Run.SupervisorUpdate(new ProcessRunner(), log).Run(ExecDir);
+
     public void OpenShell()
     {
-        var execDir = Path.GetFullPath(Arguments.Single("exec-dir") ?? "exec", Root);
+        var execDir = ExecDir;
         var sourceDir = Arguments.Single("source-dir") is { } source ? Path.GetFullPath(source, Root) : null;
         new Run.ShellTarget(RequirePlan, docker, log).Run(Root, execDir, sourceDir, Arguments.Single("command"), name => Environment[name] is not null);
     }

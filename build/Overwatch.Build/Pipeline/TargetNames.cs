@@ -10,6 +10,7 @@ public static class TargetNames
     public const string Default = "Default";
     public const string RenderConfig = "RenderConfig";
     public const string Shell = "Shell";
+    public const string SupervisorUpdate = "SupervisorUpdate";
 
     /// <summary>Targets that need the build plan (ref, matrix, references) computed in Setup.</summary>
     public static readonly IReadOnlyList<string> ImageTargets = [Plan, DockerBase, DockerImage, Publish, Shell];

@@ -91,7 +91,10 @@ public static class YamlTreeReader
                 }
                 var key = Scalar(scalarKey, path);
                 var childPath = Join(path, key.Text ?? "null");
-                var entry = new YamlEntry(key, Resolve(valueNode, childPath));
+                var value = Resolve(valueNode, childPath);
+                // A block map or list starts on the line after its key; problems point at the key.
+                if (value is YamlMap or YamlList) value = value with { Line = key.Line };
+                var entry = new YamlEntry(key, value);
                 var index = IndexOf(merged, key.Text);
                 // Explicit keys override merged ones and keep the merged key's position.
                 if (index >= 0) merged[index] = entry; else merged.Add(entry);

@@ -106,7 +106,8 @@ public static partial class DeployValidator
                 $"missing; nginx needs the web app's name for its site file, e.g. 'webAppName: \"{executable.Name}\"'"));
         }
         else CheckName(nginx.YamlPath, nginx.Line, "webAppName", nginx.WebAppName, problems);
-        if (executable.Enabled && executable.Uwsgi is not { Enabled: true } || executable.Uwsgi is { Enabled: true } uwsgi && uwsgi.GetText(UwsgiOptions.UwsgiSocket) is null)
+        var servedByUwsgi = executable.Uwsgi is { Enabled: true };
+        if ((executable.Enabled && !servedByUwsgi) || (servedByUwsgi && executable.Uwsgi!.GetText(UwsgiOptions.UwsgiSocket) is null))
         {
             problems.Add(new DeployProblem(nginx.YamlPath, nginx.Line,
                 $"nginx passes requests to uwsgi's socket; enable '{executable.YamlPath}.uwsgi' with a 'uwsgi-socket'"));

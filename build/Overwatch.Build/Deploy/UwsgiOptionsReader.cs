@@ -20,8 +20,7 @@ internal static class UwsgiOptionsReader
         {
             foreach (var entry in source.Map.Entries)
             {
-                if (entry.Key.Text is not { } key || (source == section && NotUwsgiOptions.Contains(key))) continue;
-                if (key == "socketsDir") continue;
+                if (entry.Key.Text is not { } key || (source == section ? NotUwsgiOptions.Contains(key) : key == "socketsDir")) continue;
                 if (!IsUwsgiValue(entry.Value))
                 {
                     source.Problem(key, "a uwsgi option takes a value or a list of values, not a map");

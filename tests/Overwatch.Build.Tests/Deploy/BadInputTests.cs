@@ -10,6 +10,7 @@ namespace Overwatch.Build.Tests.Deploy;
 /// (<c># expect: TEXT</c>) and any environment (<c># env: NAME=VALUE</c>). Every run must fail with
 /// a UsageException and leave the working directory exactly as it was.
 /// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public class BadInputTests
 {
     public static IEnumerable<TestCaseData> Cases() =>

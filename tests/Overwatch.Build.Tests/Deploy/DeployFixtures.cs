@@ -36,6 +36,7 @@ public static class DeployFixtures
         ConfigRenderer.Render(DeployConfigLoader.Load(yaml, environment), new RenderSettings(workingDirectory, "exec"), new TemplateSet(RepoPaths.Templates));
 
     /// <summary>Every file under a directory with its bytes and mode, to prove a failed run changed nothing.</summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public static SortedDictionary<string, string> Snapshot(string directory)
     {
         var snapshot = new SortedDictionary<string, string>(StringComparer.Ordinal);

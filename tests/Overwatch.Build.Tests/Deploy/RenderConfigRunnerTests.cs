@@ -5,6 +5,7 @@ using Overwatch.Build.Tests.Infra;
 
 namespace Overwatch.Build.Tests.Deploy;
 
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public class RenderConfigRunnerTests
 {
     private const string TwoPrograms = """

@@ -7,6 +7,7 @@ using Overwatch.Build.Tests.Infra;
 
 namespace Overwatch.Build.Tests.Deploy;
 
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public class SecretTests
 {
     private const string SecretValue = "-----BEGIN CERTIFICATE-----\nTOPSECRETCERTIFICATEBODY\n-----END CERTIFICATE-----";

@@ -11,8 +11,6 @@ public sealed class TemplateSet(string directory)
 {
     private readonly Dictionary<string, Template> _parsed = new(StringComparer.Ordinal);
 
-    public string Directory => directory;
-
     public string Render(string name, object model)
     {
         var template = Parse(name);

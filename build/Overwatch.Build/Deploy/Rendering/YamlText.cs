@@ -59,7 +59,7 @@ public static class YamlText
 
     private static void Add(string indent, bool dash, string? key, YamlValue value, int depth, List<YamlLine> lines)
     {
-        var tag = value.Tag is null ? null : value.Tag;
+        var tag = value.Tag;
         switch (value)
         {
             case YamlScalar scalar:

@@ -1,0 +1,128 @@
+using Overwatch.Build.Deploy.Yaml;
+
+namespace Overwatch.Build.Deploy;
+
+/// <summary>The deployment YAML as typed values, defaults applied. Built by <see cref="DeployConfigLoader"/>.</summary>
+public sealed record DeployConfig(
+    bool Supervisor,
+    SupervisorControl Control,
+    DeployEnvironment Environment,
+    IReadOnlyList<Executable> Executables)
+{
+    /// <summary>Where supervisord's config is rendered, relative to the exec directory.</summary>
+    public const string SupervisordConfRelativePath = "config/supervisord.conf";
+
+    public static string SupervisordConfPath(string execDir) => Path.Combine(execDir, SupervisordConfRelativePath);
+
+    public IEnumerable<Executable> EnabledExecutables => Executables.Where(e => e.Enabled);
+
+    public Executable? Zodb => EnabledExecutables.FirstOrDefault(e => e.Kind == ExecutableKind.Zodb);
+
+    /// <summary>The enabled nginx site (at most one can be enabled), with the web app it serves.</summary>
+    public (Executable App, NginxSite Site)? Nginx =>
+        EnabledExecutables.Where(e => e.Nginx is { Enabled: true }).Select(e => ((Executable, NginxSite)?)(e, e.Nginx!)).FirstOrDefault();
+
+    public string? NginxWebAppName => Nginx?.Site.WebAppName;
+
+    /// <summary>Overwatch's default when nothing says otherwise: a file storage, usable by one process only.</summary>
+    public const string OverwatchDefaultDatabaseLocation = "file://data/overwatch.fs";
+
+    /// <summary>
+    /// The database the Overwatch programs use: what <c>additionalOptions.databaseLocation</c> says,
+    /// else the ZEO server of the enabled <c>zodb</c>, else Overwatch's file default.
+    /// </summary>
+    public string DatabaseLocation =>
+        ExplicitDatabaseLocation?.Text ?? Zodb?.Zodb?.ClientUrl ?? OverwatchDefaultDatabaseLocation;
+
+    /// <summary>The last <c>databaseLocation</c> set in an enabled Overwatch program's additionalOptions.</summary>
+    public YamlScalar? ExplicitDatabaseLocation =>
+        EnabledExecutables.Where(e => e.Kind.IsOverwatchProgram())
+            .Select(e => e.AdditionalOptions?["databaseLocation"] as YamlScalar)
+            .LastOrDefault(s => s is { IsNull: false });
+}
+
+/// <summary>supervisord's XML-RPC control server (<c>[inet_http_server]</c>), used by supervisorctl.</summary>
+public sealed record SupervisorControl(string Address, int Port, string? Username, string? Password, int? Line)
+{
+    public const string DefaultAddress = "127.0.0.1";
+    public const int DefaultPort = 9001;
+
+    public bool HasCredentials => !string.IsNullOrEmpty(Username) && !string.IsNullOrEmpty(Password);
+
+    public bool IsLoopback => Address is "127.0.0.1" or "localhost" or "::1" || Address.StartsWith("127.", StringComparison.Ordinal);
+
+    /// <summary>The value of <c>[inet_http_server] port</c>.</summary>
+    public string Listen => $"{HostForUrl(Address)}:{Port}";
+
+    /// <summary>Where supervisorctl connects; a wildcard address is reached through loopback.</summary>
+    public string ServerUrl => $"http://{HostForUrl(Address is "0.0.0.0" or "*" or "::" ? DefaultAddress : Address)}:{Port}";
+
+    private static string HostForUrl(string address) => address.Contains(':') ? $"[{address}]" : address;
+}
+
+public sealed record DeployEnvironment(
+    SecretSpec GridCert,
+    SecretSpec GridKey,
+    SecretSpec SshKey,
+    string? RootPath,
+    string ZmqReceiverPath,
+    IReadOnlyDictionary<string, string?> Vars)
+{
+    public IEnumerable<SecretSpec> Secrets => [GridCert, GridKey, SshKey];
+}
+
+public enum SecretKind { GridCert, GridKey, SshKey }
+
+/// <summary>A secret read from an environment variable and written to a file readable only by its owner.</summary>
+public sealed record SecretSpec(SecretKind Kind, bool Enabled, string VariableName, string WriteLocation, string YamlPath, int? Line);
+
+/// <summary>One entry of <c>executables</c>.</summary>
+public sealed record Executable(string Name, ExecutableKind Kind, bool Enabled, bool RunInBackground, bool ForceRestart, string YamlPath, int Line)
+{
+    public ReceiverOptions? Receiver { get; init; }
+    public ZodbOptions? Zodb { get; init; }
+    public UwsgiOptions? Uwsgi { get; init; }
+    public NginxSite? Nginx { get; init; }
+
+    /// <summary>Entries merged into the Overwatch <c>config.yaml</c> (Overwatch programs only).</summary>
+    public YamlMap? AdditionalOptions { get; init; }
+
+    public bool ServedByUwsgi => Uwsgi is { Enabled: true };
+}
+
+public sealed record ReceiverOptions(string? Receiver, int? LocalPort, string DataPath, string Select, string ExtraArguments, TunnelOptions? Tunnel, int Line)
+{
+    public string? Subsystem => Receiver?.ToUpperInvariant();
+}
+
+public sealed record TunnelOptions(bool Enabled, string? Address, int Port, string? Username, int? HltPort, string YamlPath, int Line);
+
+public sealed record ZodbOptions(string Address, int Port, string DatabasePath, int Line)
+{
+    public string ServeAddress => $"{Address}:{Port}";
+
+    /// <summary>What Overwatch's <c>databaseLocation</c> must be to use this server.</summary>
+    public string ClientUrl => $"zeo://{(Address is "0.0.0.0" ? "127.0.0.1" : Address)}:{Port}";
+}
+
+/// <summary>A uwsgi option as written (value a scalar or a list of scalars), in file order.</summary>
+public sealed record UwsgiOption(string Key, YamlValue Value);
+
+public sealed record UwsgiOptions(bool Enabled, IReadOnlyList<UwsgiOption> Options, string? SocketsDir, string YamlPath, int Line)
+{
+    public const string HttpSocket = "http-socket";
+    public const string UwsgiSocket = "uwsgi-socket";
+
+    public YamlValue? Get(string key) => Options.LastOrDefault(o => o.Key == key)?.Value;
+
+    public string? GetText(string key) => (Get(key) as YamlScalar)?.Text;
+}
+
+public sealed record NginxSite(bool Enabled, string? WebAppName, string BasePath, string SitesPath, string ConfigPath, string YamlPath, int Line)
+{
+    public const string DefaultBasePath = "/etc/nginx";
+
+    public string SiteFile => Path.Combine(BasePath, SitesPath, $"{WebAppName}Nginx.conf");
+
+    public string GzipFile => Path.Combine(BasePath, ConfigPath, "gzip.conf");
+}

@@ -1,0 +1,7 @@
+namespace Overwatch.Build.Deploy;
+
+/// <summary>One mistake in the deploy configuration: where (YAML path or variable, line) and what to do.</summary>
+public sealed record DeployProblem(string Path, int? Line, string Message)
+{
+    public override string ToString() => Line is { } line ? $"{Path} (line {line}): {Message}" : $"{Path}: {Message}";
+}

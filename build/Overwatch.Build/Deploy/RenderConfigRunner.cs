@@ -1,0 +1,105 @@
+using System.Text;
+using Overwatch.Build.Deploy.Rendering;
+using Overwatch.Build.Deploy.Secrets;
+using Overwatch.Build.Inputs;
+
+namespace Overwatch.Build.Deploy;
+
+/// <summary>
+/// The RenderConfig target: read the deploy YAML, report every problem at once, render all configs,
+/// and write them together with the secrets, all or nothing.
+/// </summary>
+public static class RenderConfigRunner
+{
+    // Throws UsageException for any user mistake (message: all problems, one per line, each naming the YAML path / variable and the fix).
+    // Writes progress lines (file names written, never secret values or lengths) to log.
+    public static RenderResult Run(RenderConfigOptions options, IReadOnlyDictionary<string, string?> environment, TextWriter log)
+    {
+        if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("RenderConfig writes Unix file modes; run it on Linux or macOS");
+        var workingDirectory = Path.GetFullPath(options.WorkingDirectory);
+        var (yaml, source) = ReadConfigText(options, environment, workingDirectory);
+        log.WriteLine($"Reading the deploy configuration from {source}");
+
+        var (config, problems) = DeployConfigLoader.LoadAndValidate(yaml, environment);
+        var allProblems = problems.ToList();
+        if (config is null) throw new UsageException(DeployProblems.Format(allProblems));
+        var secrets = SecretSource.Read(config.Environment, environment, workingDirectory, allProblems);
+        if (allProblems.Count > 0) throw new UsageException(DeployProblems.Format(allProblems));
+
+        var settings = new RenderSettings(workingDirectory, options.ExecDir);
+        var files = ConfigRenderer.Render(config, settings, new TemplateSet(Path.GetFullPath(options.TemplatesDir, workingDirectory)));
+        var secretFiles = secrets.Select(s => (Secret: s, Bytes: SecretBytes(s))).ToList();
+        CheckExistingSecrets(secretFiles, options.Force, allProblems);
+        if (allProblems.Count > 0) throw new UsageException(DeployProblems.Format(allProblems));
+
+        var written = new List<string>();
+        var unchanged = new List<string>();
+        using (var output = new StagedOutput())
+        {
+            foreach (var file in files)
+            {
+                var path = settings.Absolute(file.Path);
+                var bytes = Encoding.UTF8.GetBytes(file.Text);
+                if (StagedOutput.IsUnchanged(path, bytes) && File.GetUnixFileMode(path) == file.Mode) unchanged.Add(path);
+                else { output.Stage(path, bytes, file.Mode); written.Add(path); }
+            }
+            foreach (var (secret, bytes) in secretFiles)
+            {
+                if (StagedOutput.IsUnchanged(secret.Path, bytes)) unchanged.Add(secret.Path);
+                else { output.Stage(secret.Path, bytes, RenderedFile.Private, StagedOutput.PrivateDirectory); written.Add(secret.Path); }
+            }
+            output.Commit();
+        }
+        // supervisord's childlogdir and uwsgi's sockets must exist; they are kept in git, but --exec-dir may be new.
+        Directory.CreateDirectory(settings.LogsDir);
+        Directory.CreateDirectory(settings.SocketsDir);
+
+        foreach (var path in written) log.WriteLine($"Wrote {Display(path, workingDirectory)}");
+        foreach (var path in unchanged) log.WriteLine($"Unchanged {Display(path, workingDirectory)}");
+        return new RenderResult(config, written, unchanged);
+    }
+
+    private static (string Yaml, string Source) ReadConfigText(RenderConfigOptions options, IReadOnlyDictionary<string, string?> environment,
+        string workingDirectory)
+    {
+        if (options.DeployConfigPath is not null && options.DeployConfigEnv is not null)
+        {
+            throw new UsageException("both --deploy-config and --deploy-config-env are given; specify only one (a file, or the variable holding the YAML)");
+        }
+        if (options.DeployConfigPath is { } given)
+        {
+            var path = Path.GetFullPath(given, workingDirectory);
+            if (!File.Exists(path)) throw new UsageException($"--deploy-config: file '{given}' does not exist (looked at {path}); give the path of your deployment YAML");
+            return (File.ReadAllText(path), path);
+        }
+        var variable = options.DeployConfigEnv ?? RenderConfigOptions.DefaultConfigVariable;
+        if (environment.TryGetValue(variable, out var text) && !string.IsNullOrWhiteSpace(text)) return (text, $"the environment variable '{variable}'");
+        throw new UsageException(options.DeployConfigEnv is null
+            ? $"no deploy configuration: pass --deploy-config=FILE, or export the YAML in the variable '{variable}' (export {variable}=\"$(cat deployConfig.yaml)\")"
+            : $"--deploy-config-env: the environment variable '{variable}' is {(text is null ? "not set" : "empty")}; export the YAML in it (export {variable}=\"$(cat deployConfig.yaml)\") or pass --deploy-config=FILE");
+    }
+
+    /// <summary>Keys read from a variable lost their last newline to $(cat ...); OpenSSH refuses a key without it.</summary>
+    private static byte[] SecretBytes(Secret secret) =>
+        Encoding.UTF8.GetBytes(secret.Value.EndsWith('\n') ? secret.Value : secret.Value + "\n");
+
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static void CheckExistingSecrets(IEnumerable<(Secret Secret, byte[] Bytes)> secrets, bool force, List<DeployProblem> problems)
+    {
+        if (force) return;
+        foreach (var (secret, bytes) in secrets)
+        {
+            if (File.Exists(secret.Path) && !StagedOutput.IsUnchanged(secret.Path, bytes))
+            {
+                problems.Add(new DeployProblem($"{secret.Spec.YamlPath}.writeLocation", secret.Spec.Line,
+                    $"{secret.Path} already exists with different contents; move it away, or pass --force to replace it"));
+            }
+        }
+    }
+
+    private static string Display(string path, string workingDirectory)
+    {
+        var relative = Path.GetRelativePath(workingDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
+    }
+}

@@ -1,0 +1,67 @@
+using Overwatch.Build.Deploy.Yaml;
+
+namespace Overwatch.Build.Deploy.Rendering;
+
+/// <summary>
+/// Pure apart from reading the templates: a validated <see cref="DeployConfig"/> in, every config file out.
+/// Same input, same bytes; nothing is appended to what was there before.
+/// </summary>
+public static class ConfigRenderer
+{
+    public const string DatabaseConfFile = "database.conf";
+    public const string OverwatchConfigFile = "config.yaml";
+
+    public static string UwsgiFile(Executable executable) => $"{executable.Name}_uwsgi.yaml";
+
+    public static IReadOnlyList<RenderedFile> Render(DeployConfig config, RenderSettings settings, TemplateSet templates)
+    {
+        var files = new List<RenderedFile>();
+        if (config.Supervisor)
+        {
+            files.Add(new RenderedFile(
+                Path.Combine(settings.ExecDir, DeployConfig.SupervisordConfRelativePath),
+                templates.Render("supervisord.conf", SupervisordView(config, settings)),
+                // The control password is in this file.
+                config.Control.HasCredentials ? RenderedFile.Private : RenderedFile.Readable));
+        }
+        if (config.Zodb?.Zodb is { } zodb)
+        {
+            files.Add(Readable(Path.Combine(settings.ConfigDirRelative, DatabaseConfFile), templates.Render("database.conf",
+                new { zodb.ServeAddress, zodb.DatabasePath })));
+        }
+        foreach (var app in config.EnabledExecutables.Where(e => e.ServedByUwsgi))
+        {
+            var uwsgi = new YamlMap([new YamlEntry(Key("uwsgi"), new YamlMap(UwsgiConfig.Options(app, settings), 0))], 0);
+            files.Add(Readable(Path.Combine(settings.ConfigDirRelative, UwsgiFile(app)), templates.Render("uwsgi.yaml",
+                new { Lines = YamlText.Lines(uwsgi) })));
+        }
+        if (config.Nginx is ({ } webApp, { } site))
+        {
+            files.Add(Readable(site.SiteFile, templates.Render("nginx-site.conf",
+                new { site.WebAppName, UwsgiPass = UwsgiSocket.NginxTarget(UwsgiConfig.Socket(webApp, settings)) })));
+            files.Add(Readable(site.GzipFile, templates.Render("gzip.conf", new { })));
+        }
+        files.Add(Readable(OverwatchConfigFile, templates.Render("overwatch-config.yaml",
+            new { Lines = YamlText.Lines(OverwatchConfig.Merge(config)) })));
+        return files;
+    }
+
+    private static object SupervisordView(DeployConfig config, RenderSettings settings) => new
+    {
+        LogsDir = settings.LogsDir,
+        PidFile = Path.Combine(settings.ExecDirAbsolute, "supervisord.pid"),
+        Directory = settings.WorkingDirectory,
+        Control = new
+        {
+            config.Control.Listen,
+            config.Control.ServerUrl,
+            Username = config.Control.Username is { } user ? SupervisorPrograms.Escape(user) : null,
+            Password = config.Control.Password is { } password ? SupervisorPrograms.Escape(password) : null,
+        },
+        Programs = SupervisorPrograms.For(config, settings),
+    };
+
+    private static RenderedFile Readable(string path, string text) => new(path, text, RenderedFile.Readable);
+
+    internal static YamlScalar Key(string text) => new(text, Quoted: false, Line: 0);
+}

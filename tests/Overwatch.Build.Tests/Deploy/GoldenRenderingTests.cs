@@ -1,0 +1,57 @@
+using NUnit.Framework;
+using Overwatch.Build.Tests.Infra;
+
+namespace Overwatch.Build.Tests.Deploy;
+
+/// <summary>
+/// Each directory under Fixtures/Deploy/Golden holds deployConfig.yaml (or uses the docs example), an optional
+/// env file, and expected/ with one golden file per rendered file, at its rendered path.
+/// </summary>
+public class GoldenRenderingTests
+{
+    public static IEnumerable<TestCaseData> Cases() =>
+        Directory.GetDirectories(Path.Combine(DeployFixtures.Dir, "Golden")).Order(StringComparer.Ordinal)
+            .Select(dir => new TestCaseData(Path.GetFileName(dir)).SetName($"Renders_{Path.GetFileName(dir)}_as_golden"));
+
+    [TestCaseSource(nameof(Cases))]
+    public void Rendered_files_match_their_golden_files(string name)
+    {
+        var dir = Path.Combine(DeployFixtures.Dir, "Golden", name);
+        var (yaml, environment) = Arrange(name);
+
+        var files = DeployFixtures.Render(yaml, environment, DeployFixtures.GoldenWorkingDirectory);
+
+        var expectedDir = Path.Combine(dir, "expected");
+        var rendered = files.Select(f => f.Path.TrimStart('/')).Order(StringComparer.Ordinal).ToList();
+        if (!Golden.Updating)
+        {
+            var goldens = Directory.EnumerateFiles(expectedDir, "*", SearchOption.AllDirectories)
+                .Select(p => Path.GetRelativePath(expectedDir, p)).Order(StringComparer.Ordinal).ToList();
+            Assert.That(rendered, Is.EqualTo(goldens), "the set of rendered files differs from the golden files");
+        }
+        Assert.Multiple(() =>
+        {
+            foreach (var file in files) Golden.AssertMatches(Path.Combine(expectedDir, file.Path.TrimStart('/')), file.Text);
+        });
+    }
+
+    [TestCaseSource(nameof(Cases))]
+    public void Rendering_twice_gives_identical_text(string name)
+    {
+        var (yaml, environment) = Arrange(name);
+
+        var first = DeployFixtures.Render(yaml, environment, DeployFixtures.GoldenWorkingDirectory);
+        var second = DeployFixtures.Render(yaml, environment, DeployFixtures.GoldenWorkingDirectory);
+
+        Assert.That(second, Is.EqualTo(first));
+    }
+
+    private static (string Yaml, Dictionary<string, string?> Environment) Arrange(string name)
+    {
+        var dir = Path.Combine(DeployFixtures.Dir, "Golden", name);
+        var yamlPath = Path.Combine(dir, "deployConfig.yaml");
+        var environment = DeployFixtures.Environment(DeployFixtures.GoldenWorkingDirectory);
+        DeployFixtures.AddEnvFile(environment, Path.Combine(dir, "env"));
+        return (File.ReadAllText(File.Exists(yamlPath) ? yamlPath : DeployFixtures.ExampleConfig), environment);
+    }
+}

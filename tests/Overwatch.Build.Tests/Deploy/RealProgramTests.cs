@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using NUnit.Framework;
+using Overwatch.Build.Deploy;
+using Overwatch.Build.Deploy.Rendering;
+using Overwatch.Build.Deploy.Yaml;
+using Overwatch.Build.Tests.Infra;
+
+namespace Overwatch.Build.Tests.Deploy;
+
+/// <summary>The real nginx, supervisord and uwsgi accept what the docs example renders.</summary>
+[Category("Programs")]
+public class RealProgramTests
+{
+    private TempDirectory _work = null!;
+    private Process? _supervisord;
+
+    [SetUp]
+    public void SetUp() => _work = new TempDirectory("owb-programs");
+
+    [TearDown]
+    public void TearDown()
+    {
+        if (_supervisord is { HasExited: false })
+        {
+            _supervisord.Kill(entireProcessTree: true);
+            _supervisord.WaitForExit(10_000);
+        }
+        _supervisord?.Dispose();
+        _supervisord = null;
+        _work.Dispose();
+    }
+
+    [Test]
+    public void Nginx_accepts_the_site_and_gzip_files()
+    {
+        var nginx = RequiredProgram.Find("nginx");
+        var (config, files) = RenderExample();
+        var (_, site) = config.Nginx!.Value;
+        WriteAll(files);
+        File.Copy("/etc/nginx/uwsgi_params", _work.Combine("uwsgi_params"));
+        File.WriteAllText(_work.Combine("nginx.conf"), $$"""
+            pid {{_work.Combine("nginx.pid")}};
+            error_log {{_work.Combine("error.log")}};
+            events {}
+            http {
+                access_log off;
+                include {{Relocate(site.GzipFile)}};
+                include {{Relocate(site.SiteFile)}};
+            }
+            """);
+
+        var (exitCode, output) = Run(nginx, "-t", "-c", _work.Combine("nginx.conf"), "-p", _work.Path);
+
+        Assert.That(exitCode, Is.EqualTo(0), output);
+        Assert.That(output, Does.Contain("syntax is ok"));
+    }
+
+    [Test]
+    public void Uwsgi_reads_every_option_of_the_rendered_yaml()
+    {
+        var uwsgi = RequiredProgram.Locate("uwsgi-core") ?? RequiredProgram.Find("uwsgi");
+        var (config, files) = RenderExample();
+        WriteAll(files);
+        var app = config.EnabledExecutables.Single(e => e.ServedByUwsgi);
+        var settings = Settings;
+        var yamlFile = Relocate(Path.Combine(settings.ConfigDirRelative, ConfigRenderer.UwsgiFile(app)));
+
+        Assert.Multiple(() =>
+        {
+            foreach (var option in UwsgiConfig.Options(app, settings))
+            {
+                var expected = ((YamlScalar)option.Value).Text;
+                var (exitCode, output) = Run(uwsgi, "--yaml", yamlFile, "--get", option.Key.Text!);
+                Assert.That(exitCode, Is.EqualTo(0), output);
+                Assert.That(output.Split('\n').Select(l => l.Trim()), Does.Contain(expected), $"uwsgi --get {option.Key.Text}");
+            }
+        });
+        Assert.That(UwsgiConfig.Socket(app, settings), Is.EqualTo(Path.Combine(_work.Path, "exec", "sockets", "webApp.sock")),
+            "nginx's uwsgi_pass and uwsgi's socket are the same path");
+    }
+
+    [Test]
+    public void Supervisord_starts_on_the_config_and_lists_every_program()
+    {
+        var supervisord = RequiredProgram.Find("supervisord");
+        var supervisorctl = RequiredProgram.Find("supervisorctl");
+        var port = FreePort();
+        var yaml = File.ReadAllText(DeployFixtures.ExampleConfig).Replace("port: 9001", $"port: {port}");
+        var (config, files) = RenderExample(yaml);
+        WriteAll(files);
+        Directory.CreateDirectory(_work.Combine("exec", "logs"));
+        var confPath = _work.Combine(DeployConfig.SupervisordConfPath("exec"));
+
+        _supervisord = Process.Start(new ProcessStartInfo(supervisord, ["-c", confPath])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = _work.Path,
+        })!;
+        _supervisord.BeginOutputReadLine();
+        _supervisord.BeginErrorReadLine();
+        var status = "";
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            (_, status) = Run(supervisorctl, "-c", confPath, "status");
+            if (!status.Contains("refused") && !status.Contains("no such file") && status.Contains("nginx")) break;
+            Thread.Sleep(300);
+        }
+
+        var listed = status.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')[0]).ToList();
+        var expected = SupervisorPrograms.For(config, Settings).Select(p => p.Name).ToList();
+        Assert.That(listed, Is.EquivalentTo(expected), status);
+        Assert.That(config.Control.ServerUrl, Is.EqualTo($"http://127.0.0.1:{port}"));
+    }
+
+    private RenderSettings Settings => new(_work.Path, "exec");
+
+    /// <summary>The docs example, with nginx's /etc/nginx moved into the temp directory.</summary>
+    private (DeployConfig Config, IReadOnlyList<RenderedFile> Files) RenderExample(string? yaml = null)
+    {
+        yaml ??= File.ReadAllText(DeployFixtures.ExampleConfig);
+        yaml = yaml.Replace("basePath: \"/etc/nginx\"", "basePath: \"nginx\"");
+        var config = DeployConfigLoader.Load(yaml, DeployFixtures.Environment(_work.Path));
+        return (config, ConfigRenderer.Render(config, Settings, new TemplateSet(RepoPaths.Templates)));
+    }
+
+    private void WriteAll(IEnumerable<RenderedFile> files)
+    {
+        foreach (var file in files)
+        {
+            var path = Relocate(file.Path);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, file.Text);
+        }
+    }
+
+    private string Relocate(string path)
+    {
+        Assert.That(Path.IsPathRooted(path) && !path.StartsWith(_work.Path), Is.False, $"{path} would be written outside the test directory");
+        return Path.GetFullPath(path, _work.Path);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static (int ExitCode, string Output) Run(string program, params string[] arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(30_000)) { process.Kill(); Assert.Fail($"{program} did not finish in 30 s"); }
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+}

@@ -32,6 +32,10 @@ Task(TargetNames.Publish)
     .IsDependentOn(TargetNames.DockerImage)
     .Does<BuildSession>(state => state.Publish());
 
+Task(TargetNames.RenderConfig)
+    .Description("Validate the deploy YAML (--deploy-config or $config) and render supervisor, nginx, uwsgi and ZEO configs into exec/")
+    .Does<BuildSession>(state => state.RenderConfig());
+
 Task(TargetNames.Shell)
     .Description("Open a shell (or run --command) in the app image with data/ and exec/ mounted and secrets passed by name")
     .Does<BuildSession>(state => state.OpenShell());

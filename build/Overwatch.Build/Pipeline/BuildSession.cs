@@ -106,6 +106,19 @@ public sealed class BuildSession : IDisposable
 
     private string ExecDir => Path.GetFullPath(Arguments.Single("exec-dir") ?? "exec", Root);
 
+    public void RenderConfig()
+    {
+        var options = new Deploy.RenderConfigOptions(
+            Arguments.Single("deploy-config"),
+            Arguments.Single("deploy-config-env"),
+            Arguments.Single("exec-dir") ?? Deploy.RenderConfigOptions.DefaultExecDir,
+            Path.Combine(Root, "templates"),
+            Root,
+            Arguments.Flag("force"));
+        using var writer = new LogWriter(log);
+        Deploy.RenderConfigRunner.Run(options, Environment.All, writer);
+    }
+
     public void UpdateSupervisor() => new Run.SupervisorUpdate(new ProcessRunner(), log).Run(ExecDir);
 
     public void OpenShell()

@@ -14,7 +14,7 @@ namespace Overwatch.Build.Tests.Deploy;
 public class RealProgramTests
 {
     private TempDirectory _work = null!;
-    private Process? _supervisord;
+    private Supervisord? _supervisord;
 
     [SetUp]
     public void SetUp() => _work = new TempDirectory("owb-programs");
@@ -22,11 +22,6 @@ public class RealProgramTests
     [TearDown]
     public void TearDown()
     {
-        if (_supervisord is { HasExited: false })
-        {
-            _supervisord.Kill(entireProcessTree: true);
-            _supervisord.WaitForExit(10_000);
-        }
         _supervisord?.Dispose();
         _supervisord = null;
         _work.Dispose();
@@ -84,31 +79,15 @@ public class RealProgramTests
     [Test]
     public void Supervisord_starts_on_the_config_and_lists_every_program()
     {
-        var supervisord = RequiredProgram.Find("supervisord");
-        var supervisorctl = RequiredProgram.Find("supervisorctl");
-        var port = FreePort();
+        var port = FreePort.OnLoopback();
         var yaml = File.ReadAllText(DeployFixtures.ExampleConfig).Replace("port: 9001", $"port: {port}");
         var (config, files) = RenderExample(yaml);
         WriteAll(files);
         Directory.CreateDirectory(_work.Combine("exec", "logs"));
         var confPath = _work.Combine(DeployConfig.SupervisordConfPath("exec"));
 
-        _supervisord = Process.Start(new ProcessStartInfo(supervisord, ["-c", confPath])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = _work.Path,
-        })!;
-        _supervisord.BeginOutputReadLine();
-        _supervisord.BeginErrorReadLine();
-        var status = "";
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            (_, status) = Run(supervisorctl, "-c", confPath, "status");
-            if (!status.Contains("refused") && !status.Contains("no such file") && status.Contains("nginx")) break;
-            Thread.Sleep(300);
-        }
+        _supervisord = new Supervisord(confPath, _work.Path);
+        var status = _supervisord.Status("nginx");
 
         var listed = status.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')[0]).ToList();
         var expected = SupervisorPrograms.For(config, Settings).Select(p => p.Name).ToList();
@@ -143,19 +122,9 @@ public class RealProgramTests
         return Path.GetFullPath(path, _work.Path);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     private static (int ExitCode, string Output) Run(string program, params string[] arguments)
     {
-        using var process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(30_000)) { process.Kill(); Assert.Fail($"{program} did not finish in 30 s"); }
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        var result = Shell.Run(program, arguments);
+        return (result.ExitCode, result.AllOutput);
     }
 }

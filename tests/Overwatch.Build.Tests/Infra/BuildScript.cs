@@ -14,11 +14,11 @@ public static class BuildScript
         "DOCKER_USERNAME", "DOCKER_PASSWORD", "config", "gridCert", "gridKey", "sshKey", "OVERWATCH_EXECUTABLES",
     ];
 
-    public static CommandResult Run(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
+    public static CommandResult Run(IEnumerable<string> arguments, Dictionary<string, string?>? environment = null)
     {
         var env = CiVariables.ToDictionary(v => v, _ => (string?)null);
         env["NO_COLOR"] = "1";
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>()) env[name] = value;
-        return Shell.Run(Path.Combine(RepositoryRoot.Path, "build.sh"), arguments, env, RepositoryRoot.Path);
+        return Shell.Run(Path.Combine(RepoPaths.Root, "build.sh"), arguments, env, RepoPaths.Root);
     }
 }

@@ -40,6 +40,10 @@ Task(TargetNames.Shell)
     .Description("Open a shell (or run --command) in the app image with data/ and exec/ mounted and secrets passed by name")
     .Does<BuildSession>(state => state.OpenShell());
 
+Task(TargetNames.Compose)
+    .Description("Render exec/docker-compose.yml (nginx-proxy on nginxIP, Overwatch on externalIP), validate it with the compose tool; --up starts it")
+    .Does<BuildSession>(state => state.Compose());
+
 Task(TargetNames.SupervisorUpdate)
     .Description("Ask the supervisord of exec/config/supervisord.conf to reload its programs (supervisorctl update)")
     .Does<BuildSession>(state => state.UpdateSupervisor());

@@ -9,6 +9,9 @@ public sealed record DeployConfig(
     DeployEnvironment Environment,
     IReadOnlyList<Executable> Executables)
 {
+    /// <summary>How the executables are split over containers; empty means one container runs them all.</summary>
+    public IReadOnlyList<ContainerGroup> Containers { get; init; } = [];
+
     /// <summary>Where supervisord's config is rendered, relative to the exec directory.</summary>
     public const string SupervisordConfRelativePath = "config/supervisord.conf";
 

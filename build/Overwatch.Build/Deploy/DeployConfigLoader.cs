@@ -11,7 +11,7 @@ public static class DeployConfigLoader
 {
     public const string ExecutablesVariable = "OVERWATCH_EXECUTABLES";
 
-    private static readonly string[] TopLevelKeys = ["supervisor", "supervisorControl", "environment", "executables"];
+    private static readonly string[] TopLevelKeys = ["supervisor", "supervisorControl", "environment", "executables", "containers"];
     private static readonly string[] CommonKeys = ["enabled", "runInBackground", "forceRestart"];
 
     /// <summary>Loads and validates; throws <see cref="UsageException"/> listing every problem.</summary>
@@ -53,7 +53,33 @@ public static class DeployConfigLoader
             Supervisor: top.Bool("supervisor", false),
             Control: ReadControl(top.Section("supervisorControl")),
             Environment: ReadEnvironment(top.Section("environment"), environment),
-            Executables: ReadExecutables(executables, environment, problems));
+            Executables: ReadExecutables(executables, environment, problems))
+        {
+            Containers = ReadContainers(top.Section("containers"), problems),
+        };
+    }
+
+    private static IReadOnlyList<ContainerGroup> ReadContainers(YamlSection? section, ICollection<DeployProblem> problems)
+    {
+        if (section is null) return [];
+        var groups = new List<ContainerGroup>();
+        foreach (var entry in section.Map.Entries)
+        {
+            if (entry.Key.Text is not { } name) continue;
+            var names = entry.Value switch
+            {
+                YamlList list => list.Items.OfType<YamlScalar>().Where(i => !i.IsNull).Select(i => i.Text!).ToList(),
+                YamlScalar { IsNull: false } scalar => scalar.Text!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
+                _ => null,
+            };
+            if (names is null)
+            {
+                section.Problem(name, "expected a list of executable names, e.g. [webApp, zodb]");
+                continue;
+            }
+            groups.Add(new ContainerGroup(name, names, entry.Key.Line));
+        }
+        return groups;
     }
 
     private static SupervisorControl ReadControl(YamlSection? section)

@@ -5,6 +5,9 @@ namespace Overwatch.Build.Deploy;
 /// <summary>Pure: the rules between values of a loaded <see cref="DeployConfig"/>. Returns every problem found.</summary>
 public static partial class DeployValidator
 {
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]*$")]
+    private static partial Regex ServiceName();
+
     [GeneratedRegex("^[A-Z]{3}$")]
     private static partial Regex ThreeLetters();
 
@@ -28,7 +31,32 @@ public static partial class DeployValidator
         CheckDuplicateTunnels(config, problems);
         CheckDatabase(config, problems);
         CheckSingleNginx(config, problems);
+        CheckContainers(config, problems);
         return problems;
+    }
+
+    // Each container is a compose service running its executables through OVERWATCH_EXECUTABLES.
+    private static void CheckContainers(DeployConfig config, List<DeployProblem> problems)
+    {
+        var known = config.Executables.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        var owner = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var group in config.Containers)
+        {
+            if (!ServiceName().IsMatch(group.Name))
+                problems.Add(new DeployProblem(group.YamlPath, group.Line,
+                    $"'{group.Name}' is not a valid compose service name; use lowercase letters, digits, '-' or '_'"));
+            if (group.Executables.Count == 0)
+                problems.Add(new DeployProblem(group.YamlPath, group.Line, "lists no executables; name at least one, e.g. [webApp]"));
+            foreach (var name in group.Executables)
+            {
+                if (!known.Contains(name))
+                    problems.Add(new DeployProblem(group.YamlPath, group.Line,
+                        $"'{name}' is not an executable of this config; use one of: {string.Join(", ", known)}"));
+                else if (!owner.TryAdd(name, group.Name))
+                    problems.Add(new DeployProblem(group.YamlPath, group.Line,
+                        $"'{name}' already runs in container '{owner[name]}'; list each executable in one container only"));
+            }
+        }
     }
 
     private static void CheckControl(DeployConfig config, List<DeployProblem> problems)

@@ -17,7 +17,7 @@ public static class RenderConfigRunner
     {
         if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("RenderConfig writes Unix file modes; run it on Linux or macOS");
         var workingDirectory = Path.GetFullPath(options.WorkingDirectory);
-        var (yaml, source) = ReadConfigText(options, environment, workingDirectory);
+        var (yaml, source) = DeployConfigSource.Read(options.DeployConfigPath, options.DeployConfigEnv, environment, workingDirectory, required: true)!.Value;
         log.WriteLine($"Reading the deploy configuration from {source}");
 
         var (config, problems) = DeployConfigLoader.LoadAndValidate(yaml, environment);
@@ -57,26 +57,6 @@ public static class RenderConfigRunner
         foreach (var path in written) log.WriteLine($"Wrote {Display(path, workingDirectory)}");
         foreach (var path in unchanged) log.WriteLine($"Unchanged {Display(path, workingDirectory)}");
         return new RenderResult(config, written, unchanged);
-    }
-
-    private static (string Yaml, string Source) ReadConfigText(RenderConfigOptions options, IReadOnlyDictionary<string, string?> environment,
-        string workingDirectory)
-    {
-        if (options.DeployConfigPath is not null && options.DeployConfigEnv is not null)
-        {
-            throw new UsageException("both --deploy-config and --deploy-config-env are given; specify only one (a file, or the variable holding the YAML)");
-        }
-        if (options.DeployConfigPath is { } given)
-        {
-            var path = Path.GetFullPath(given, workingDirectory);
-            if (!File.Exists(path)) throw new UsageException($"--deploy-config: file '{given}' does not exist (looked at {path}); give the path of your deployment YAML");
-            return (File.ReadAllText(path), path);
-        }
-        var variable = options.DeployConfigEnv ?? RenderConfigOptions.DefaultConfigVariable;
-        if (environment.TryGetValue(variable, out var text) && !string.IsNullOrWhiteSpace(text)) return (text, $"the environment variable '{variable}'");
-        throw new UsageException(options.DeployConfigEnv is null
-            ? $"no deploy configuration: pass --deploy-config=FILE, or export the YAML in the variable '{variable}' (export {variable}=\"$(cat deployConfig.yaml)\")"
-            : $"--deploy-config-env: the environment variable '{variable}' is {(text is null ? "not set" : "empty")}; export the YAML in it (export {variable}=\"$(cat deployConfig.yaml)\") or pass --deploy-config=FILE");
     }
 
     /// <summary>Keys read from a variable lost their last newline to $(cat ...); OpenSSH refuses a key without it.</summary>

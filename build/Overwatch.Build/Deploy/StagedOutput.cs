@@ -14,7 +14,8 @@ internal sealed class StagedOutput : IDisposable
 
     private readonly List<(string Temporary, string Target)> _staged = [];
 
-    public void Stage(string target, byte[] contents, UnixFileMode mode, UnixFileMode? newDirectoryMode = null)
+    /// <returns>The temporary file holding the contents until <see cref="Commit"/>.</returns>
+    public string Stage(string target, byte[] contents, UnixFileMode mode, UnixFileMode? newDirectoryMode = null)
     {
         var directory = Path.GetDirectoryName(target)!;
         if (!Directory.Exists(directory))
@@ -31,6 +32,7 @@ internal sealed class StagedOutput : IDisposable
             File.SetUnixFileMode(stream.SafeFileHandle, mode);
             stream.Write(contents);
         }
+        return temporary;
     }
 
     public void Commit()

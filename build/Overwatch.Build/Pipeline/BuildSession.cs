@@ -121,11 +121,33 @@ public sealed class BuildSession : IDisposable
 
     public void UpdateSupervisor() => new Run.SupervisorUpdate(new ProcessRunner(), log).Run(ExecDir);
 
+    public void Compose()
+    {
+        var plan = SinglePythonPlan();
+        var execDir = ExecDir;
+        var source = Deploy.DeployConfigSource.Read(Arguments.Single("deploy-config"), Arguments.Single("deploy-config-env"), Environment.All, Root, required: false);
+        var config = source is { } given ? Deploy.DeployConfigLoader.Load(given.Yaml, Environment.All) : null;
+        var composePlan = Run.ComposePlan.Create(plan.Images[0].References[0], Path.Combine(Root, "data"), execDir,
+            Run.ComposeNetwork.Read(Environment), Arguments.Single("virtual-host"), config);
+        var composeFile = Path.GetFullPath(Arguments.Single("compose-file") ?? Path.Combine(execDir, "docker-compose.yml"), Root);
+        new Run.ComposeTarget(Run.ComposeTool.Find(new ProcessRunner()), log)
+            .Run(composePlan, composeFile, new Deploy.Rendering.TemplateSet(Path.Combine(Root, "templates")), Arguments.Flag("up"));
+    }
+
+    /// <summary>Shell and Compose use one image: the chosen --python-version, else the first of the matrix.</summary>
+    private BuildPlan SinglePythonPlan()
+    {
+        var plan = RequirePlan;
+        if (plan.Images.Count > 1)
+            log($"Using Python {plan.Images[0].Python}, the first of the matrix (pass --python-version=X.Y.Z to choose).");
+        return plan;
+    }
+
     public void OpenShell()
     {
         var execDir = ExecDir;
         var sourceDir = Arguments.Single("source-dir") is { } source ? Path.GetFullPath(source, Root) : null;
-        new Run.ShellTarget(RequirePlan, docker, log).Run(Root, execDir, sourceDir, Arguments.Single("command"), name => Environment[name] is not null);
+        new Run.ShellTarget(SinglePythonPlan(), docker).Run(Root, execDir, sourceDir, Arguments.Single("command"), name => Environment[name] is not null);
     }
 
     public void Dispose() => CloseRegistry();

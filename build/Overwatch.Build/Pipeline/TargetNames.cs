@@ -11,7 +11,8 @@ public static class TargetNames
     public const string RenderConfig = "RenderConfig";
     public const string Shell = "Shell";
     public const string SupervisorUpdate = "SupervisorUpdate";
+    public const string Compose = "Compose";
 
     /// <summary>Targets that need the build plan (ref, matrix, references) computed in Setup.</summary>
-    public static readonly IReadOnlyList<string> ImageTargets = [Plan, DockerBase, DockerImage, Publish, Shell];
+    public static readonly IReadOnlyList<string> ImageTargets = [Plan, DockerBase, DockerImage, Publish, Shell, Compose];
 }

@@ -5,12 +5,10 @@ using Overwatch.Build.Plan;
 namespace Overwatch.Build.Run;
 
 /// <summary>Opens a shell (or runs --command) in the app image of one Python version.</summary>
-public sealed class ShellTarget(BuildPlan plan, DockerCli docker, Action<string> log)
+public sealed class ShellTarget(BuildPlan plan, DockerCli docker)
 {
     public void Run(string root, string execDir, string? sourceDir, string? command, Func<string, bool> isSet)
     {
-        if (plan.Images.Count > 1)
-            log($"Using Python {plan.Images[0].Python}, the first of the matrix (pass --python-version=X.Y.Z to choose).");
         var image = plan.Images[0].References[0];
         if (sourceDir is not null && !Directory.Exists(sourceDir))
             throw new UsageException($"--source-dir '{sourceDir}' does not exist: point it at your Overwatch checkout");

@@ -1,0 +1,29 @@
+using Overwatch.Build.Inputs;
+
+namespace Overwatch.Build.Deploy;
+
+/// <summary>Where the deploy YAML comes from: --deploy-config=FILE, or an environment variable (default <c>config</c>), never both.</summary>
+public static class DeployConfigSource
+{
+    /// <returns>The YAML and a description of where it came from; null when nothing is given and <paramref name="required"/> is false.</returns>
+    public static (string Yaml, string Source)? Read(string? file, string? variableArgument, IReadOnlyDictionary<string, string?> environment,
+        string workingDirectory, bool required)
+    {
+        if (file is not null && variableArgument is not null)
+        {
+            throw new UsageException("both --deploy-config and --deploy-config-env are given; specify only one (a file, or the variable holding the YAML)");
+        }
+        if (file is not null)
+        {
+            var path = Path.GetFullPath(file, workingDirectory);
+            if (!File.Exists(path)) throw new UsageException($"--deploy-config: file '{file}' does not exist (looked at {path}); give the path of your deployment YAML");
+            return (File.ReadAllText(path), path);
+        }
+        var variable = variableArgument ?? RenderConfigOptions.DefaultConfigVariable;
+        if (environment.TryGetValue(variable, out var text) && !string.IsNullOrWhiteSpace(text)) return (text, $"the environment variable '{variable}'");
+        if (!required && variableArgument is null) return null;
+        throw new UsageException(variableArgument is null
+            ? $"no deploy configuration: pass --deploy-config=FILE, or export the YAML in the variable '{variable}' (export {variable}=\"$(cat deployConfig.yaml)\")"
+            : $"--deploy-config-env: the environment variable '{variable}' is {(text is null ? "not set" : "empty")}; export the YAML in it (export {variable}=\"$(cat deployConfig.yaml)\") or pass --deploy-config=FILE");
+    }
+}

@@ -34,19 +34,9 @@ public class RealProgramTests
         var (config, files) = RenderExample();
         var (_, site) = config.Nginx!.Value;
         WriteAll(files);
-        File.Copy("/etc/nginx/uwsgi_params", _work.Combine("uwsgi_params"));
-        File.WriteAllText(_work.Combine("nginx.conf"), $$"""
-            pid {{_work.Combine("nginx.pid")}};
-            error_log {{_work.Combine("error.log")}};
-            events {}
-            http {
-                access_log off;
-                include {{Relocate(site.GzipFile)}};
-                include {{Relocate(site.SiteFile)}};
-            }
-            """);
+        var conf = NginxMainConfig.Write(_work.Path, [Relocate(site.GzipFile), Relocate(site.SiteFile)]);
 
-        var (exitCode, output) = Run(nginx, "-t", "-c", _work.Combine("nginx.conf"), "-p", _work.Path);
+        var (exitCode, output) = Run(nginx, "-t", "-c", conf, "-p", _work.Path);
 
         Assert.That(exitCode, Is.EqualTo(0), output);
         Assert.That(output, Does.Contain("syntax is ok"));

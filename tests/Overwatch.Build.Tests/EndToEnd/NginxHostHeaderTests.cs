@@ -26,18 +26,10 @@ public sealed class NginxHostHeaderTests
             $"--exec-dir={work.Combine("exec")}"],
             new() { ["externalIP"] = "127.0.0.1", ["externalPort"] = backend.Port.ToString(), ["nginxIP"] = "127.0.0.1", ["nginxPort"] = proxyPort.ToString() });
         Assert.That(render.ExitCode, Is.EqualTo(0), render.ToString());
-        File.WriteAllText(work.Combine("nginx.conf"), $$"""
-            pid {{work.Combine("nginx.pid")}};
-            error_log {{work.Combine("error.log")}};
-            events {}
-            http {
-                access_log off;
-                server { listen 127.0.0.1:{{proxyPort}} default_server; return 404; }
-                include {{work.Combine("exec", "config", "nginx-proxy-site.conf")}};
-            }
-            """);
+        var conf = NginxMainConfig.Write(work.Path, [work.Combine("exec", "config", "nginx-proxy-site.conf")],
+            $"server {{ listen 127.0.0.1:{proxyPort} default_server; return 404; }}");
 
-        using var server = Process.Start(new ProcessStartInfo(nginx, ["-c", work.Combine("nginx.conf"), "-p", work.Path, "-g", "daemon off;"])
+        using var server = Process.Start(new ProcessStartInfo(nginx, ["-c", conf, "-p", work.Path, "-g", "daemon off;"])
         {
             RedirectStandardError = true,
         })!;

@@ -32,18 +32,8 @@ public sealed class RenderConfigTargetTests
         Assert.That(File.Exists(work.Combine("exec", "config", "supervisord.conf")), Is.True);
         Assert.That(File.Exists(work.Combine("exec", "config", "webApp_uwsgi.yaml")), Is.True);
 
-        File.Copy("/etc/nginx/uwsgi_params", work.Combine("uwsgi_params"));
-        File.WriteAllText(work.Combine("nginx.conf"), $$"""
-            pid {{work.Combine("nginx.pid")}};
-            error_log {{work.Combine("error.log")}};
-            events {}
-            http {
-                access_log off;
-                include {{work.Combine("nginx", "conf.d", "gzip.conf")}};
-                include {{work.Combine("nginx", "sites-enabled", "webAppNginx.conf")}};
-            }
-            """);
-        var test = Shell.Run(nginx, "-t", "-c", work.Combine("nginx.conf"), "-p", work.Path);
+        var conf = NginxMainConfig.Write(work.Path, [work.Combine("nginx", "conf.d", "gzip.conf"), work.Combine("nginx", "sites-enabled", "webAppNginx.conf")]);
+        var test = Shell.Run(nginx, "-t", "-c", conf, "-p", work.Path);
         Assert.That(test.ExitCode, Is.EqualTo(0), test.ToString());
     }
 

@@ -11,6 +11,7 @@ public sealed class ShellTargetTests
 {
     private const string Registry = "127.0.0.1:5999"; // never contacted: nothing is pushed or pulled successfully
     private const string GridCert = "-----BEGIN CERTIFICATE-----shell-test-cert-8d1e-----END CERTIFICATE-----";
+    private readonly string space = "shell" + Guid.NewGuid().ToString("N")[..8]; // concurrent runs never share images
     private FixtureImages images = null!;
     private TempDirectory exec = null!;
 
@@ -30,7 +31,7 @@ public sealed class ShellTargetTests
     [OneTimeTearDown]
     public void RemoveImages()
     {
-        Shell.Run("docker", "rmi", "--force", $"{Registry}/shell/overwatch:latest-py3.6.7", $"{Registry}/shell/overwatch:master-py3.6.7", $"{Registry}/shell/overwatch-base:py3.6.7");
+        Shell.Run("docker", "rmi", "--force", $"{Registry}/{space}/overwatch:latest-py3.6.7", $"{Registry}/{space}/overwatch:master-py3.6.7", $"{Registry}/{space}/overwatch-base:py3.6.7");
         images?.Dispose();
         exec?.Dispose();
     }
@@ -68,7 +69,7 @@ public sealed class ShellTargetTests
         var result = Run("Shell", new(), "--command=exit 3");
 
         Assert.That(result.ExitCode, Is.Not.EqualTo(0));
-        Assert.That(result.StandardError, Does.Contain("the command in " + Registry + "/shell/overwatch:latest-py3.6.7 exited with code 3"));
+        Assert.That(result.StandardError, Does.Contain($"the command in {Registry}/{space}/overwatch:latest-py3.6.7 exited with code 3"));
     }
 
     [Test]
@@ -83,7 +84,7 @@ public sealed class ShellTargetTests
 
     private CommandResult Run(string target, Dictionary<string, string?> env, params string[] extra) =>
         BuildScript.Run(
-            [$"--target={target}", $"--images-config={images.ImagesFile}", $"--registry={Registry}", "--image-namespace=shell",
+            [$"--target={target}", $"--images-config={images.ImagesFile}", $"--registry={Registry}", $"--image-namespace={space}",
              "--python-version=3.6.7", "--branch=master", $"--exec-dir={exec.Path}", .. extra],
             env);
 

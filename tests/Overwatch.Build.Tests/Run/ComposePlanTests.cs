@@ -10,6 +10,17 @@ public sealed class ComposePlanTests
     private static readonly ComposeNetwork Network = new("127.0.0.1", 8080, "0.0.0.0", 80);
     private static readonly Dictionary<string, string?> NoEnvironment = new() { ["PWD"] = "/opt/overwatch" };
 
+    /// <summary>zodb, processing and webApp, split over the given containers (one "name: [executables]" each).</summary>
+    public static string SplitDeployment(params string[] containers) => $$"""
+        supervisor: true
+        executables:
+            zodb: {enabled: true, address: 127.0.0.1, port: 2345, databasePath: data/overwatch.fs}
+            processing: {enabled: true}
+            webApp: {enabled: true}
+        containers:
+        {{string.Concat(containers.Select(c => $"    {c}\n"))}}
+        """;
+
     [Test]
     public void Without_a_deploy_config_one_container_runs_everything_and_serves_the_web()
     {
@@ -21,17 +32,7 @@ public sealed class ComposePlanTests
     [Test]
     public void Containers_in_the_deploy_yaml_become_services_with_their_executables()
     {
-        var config = DeployConfigLoader.Load("""
-            supervisor: true
-            executables:
-                zodb: {enabled: true, address: 127.0.0.1, port: 2345, databasePath: data/overwatch.fs}
-                processing: {enabled: true}
-                webApp: {enabled: true}
-            containers:
-                database: [zodb]
-                web: [webApp]
-                workers: [processing]
-            """, NoEnvironment);
+        var config = DeployConfigLoader.Load(SplitDeployment("database: [zodb]", "web: [webApp]", "workers: [processing]"), NoEnvironment);
 
         var plan = ComposePlan.Create("img", "/d", "/e", Network, null, config);
 

@@ -25,16 +25,7 @@ public sealed class ComposeRendererTests
     [Test]
     public void Split_containers_render_one_service_each_and_only_the_web_one_is_published()
     {
-        var config = DeployConfigLoader.Load("""
-            supervisor: true
-            executables:
-                zodb: {enabled: true, address: 127.0.0.1, port: 2345, databasePath: data/overwatch.fs}
-                processing: {enabled: true}
-                webApp: {enabled: true}
-            containers:
-                web: [webApp, zodb]
-                workers: [processing]
-            """, new Dictionary<string, string?>());
+        var config = DeployConfigLoader.Load(ComposePlanTests.SplitDeployment("web: [webApp, zodb]", "workers: [processing]"), new Dictionary<string, string?>());
         var plan = ComposePlan.Create("127.0.0.1:5000/overwatch:1.2-py2.7.15", "/srv/data", "/srv/exec",
             new ComposeNetwork("192.0.2.10", 9000, "127.0.0.2", 8081), null, config);
 

@@ -15,8 +15,8 @@ public static class KnownArguments
 
     private static readonly HashSet<string> Cake = new(StringComparer.OrdinalIgnoreCase)
     {
-        "target", "verbosity", "v", "dryrun", "noop", "whatif", "tree", "showtree", "description", "showdescription",
-        "exclusive", "e", "help", "version", "info", "debug", "d", "bootstrap", "skip-bootstrap", "invalidate-script-cache",
+        "target", "verbosity", "dryrun", "noop", "whatif", "tree", "showtree", "description", "showdescription",
+        "exclusive", "help", "version", "info", "debug", "bootstrap", "skip-bootstrap", "invalidate-script-cache",
     };
 
     public static bool IsKnown(string name) =>

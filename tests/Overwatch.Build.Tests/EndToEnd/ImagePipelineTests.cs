@@ -120,6 +120,29 @@ public sealed class ImagePipelineTests
     }
 
     [Test]
+    public void PushRefusedByTheRegistry_FailsClearlyAndStillLogsOut()
+    {
+        using var readOnly = new LocalRegistry(User, Password, readOnly: true);
+        var build = BuildScript.Run(["--target=DockerBase", $"--images-config={images.ImagesFile}", $"--registry={readOnly.Address}",
+            "--image-namespace=readonly", "--python-version=3.6.7", "--branch=master"]);
+        Assert.That(build.ExitCode, Is.EqualTo(0), build.ToString());
+
+        var env = Travis("master");
+        foreach (var (name, value) in Credentials(Password)) env[name] = value;
+        var result = BuildScript.Run(["--target=Publish", $"--images-config={images.ImagesFile}", $"--registry={readOnly.Address}",
+            "--image-namespace=readonly", "--python-version=3.6.7"], env);
+
+        Assert.That(result.ExitCode, Is.Not.EqualTo(0));
+        Assert.That(result.StandardError, Does.Contain($"Error: docker push of {readOnly.Address}/readonly/overwatch:latest-py3.6.7 failed"));
+        Assert.That(result.StandardError, Does.Contain("the registry refused the push"));
+        Assert.That(result.StandardOutput, Does.Contain("Logged out of " + readOnly.Address), "the temporary login is removed after a failure too");
+        Assert.That(result.AllOutput, Does.Not.Contain(Password));
+        Assert.That(readOnly.Tags("readonly/overwatch"), Is.Empty);
+        Shell.Run("docker", "rmi", "--force", $"{readOnly.Address}/readonly/overwatch:latest-py3.6.7",
+            $"{readOnly.Address}/readonly/overwatch:master-py3.6.7", $"{readOnly.Address}/readonly/overwatch-base:py3.6.7");
+    }
+
+    [Test]
     public void MissingBaseImage_NamesTheImageAndTheTargetThatBuildsIt()
     {
         var result = Run("nobase", "DockerImage", new() { ["TRAVIS"] = "true", ["TRAVIS_BRANCH"] = "master" });

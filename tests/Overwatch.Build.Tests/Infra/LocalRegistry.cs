@@ -13,7 +13,8 @@ public sealed class LocalRegistry : IDisposable
     private readonly Process process;
     private readonly HttpClient http = new();
 
-    public LocalRegistry(string username, string password)
+    /// <param name="readOnly">A registry in maintenance mode: logins work, every push is refused.</param>
+    public LocalRegistry(string username, string password, bool readOnly = false)
     {
         var registry = RequiredProgram.Find("docker-registry");
         var htpasswd = RequiredProgram.Find("htpasswd");
@@ -24,21 +25,24 @@ public sealed class LocalRegistry : IDisposable
         var hash = Shell.Run(htpasswd, "-Bbn", username, password);
         if (hash.ExitCode != 0) throw new InvalidOperationException("htpasswd failed: " + hash);
         File.WriteAllText(directory.Combine("htpasswd"), hash.StandardOutput.Trim() + "\n");
-        File.WriteAllText(directory.Combine("config.yml"), $"""
+        File.WriteAllText(directory.Combine("config.yml"), $$"""
             version: 0.1
             log:
               level: warn
             storage:
               filesystem:
-                rootdirectory: {directory.Combine("data")}
+                rootdirectory: {{directory.Combine("data")}}
               delete:
                 enabled: true
+              maintenance:
+                readonly:
+                  enabled: {{(readOnly ? "true" : "false")}}
             http:
-              addr: 127.0.0.1:{Port}
+              addr: 127.0.0.1:{{Port}}
             auth:
               htpasswd:
                 realm: overwatch-tests
-                path: {directory.Combine("htpasswd")}
+                path: {{directory.Combine("htpasswd")}}
             """);
 
         process = Process.Start(new ProcessStartInfo(registry, ["serve", directory.Combine("config.yml")])

@@ -23,6 +23,11 @@ Task(TargetNames.DockerBase)
     .Description("Build the base image overwatch-base:pyX.Y.Z per Python version (slow; Publish never builds it)")
     .Does<BuildSession>(state => state.BuildBaseImages());
 
+Task(TargetNames.PublishBase)
+    .Description("Build and push the base images, so CI machines pull them instead of compiling ROOT")
+    .IsDependentOn(TargetNames.DockerBase)
+    .Does<BuildSession>(state => state.PublishBaseImages());
+
 Task(TargetNames.DockerImage)
     .Description("Build the app image per Python version on its base image and apply every planned tag")
     .Does<BuildSession>(state => state.BuildAppImages());

@@ -8,6 +8,7 @@ namespace Overwatch.Build.Docker;
 /// </summary>
 public sealed class DockerCli(IProcessRunner runner, Action<string> log)
 {
+    private static readonly HashSet<string> RegistryCommands = ["login", "logout", "pull", "push"];
     private readonly List<string> secrets = [];
 
     public string? ConfigDirectory { get; set; }
@@ -28,11 +29,11 @@ public sealed class DockerCli(IProcessRunner runner, Action<string> log)
 
     public bool ImageExists(string reference) => Execute(DockerCommands.ImageExists(reference), quiet: true).Succeeded;
 
-    /// <summary>A pull that fails is reported and tolerated: it only means there is nothing to reuse.</summary>
+    /// <summary>A pull that fails is reported in one line and tolerated; the caller decides what a miss means.</summary>
     public bool TryPull(string reference)
     {
         var result = Execute(DockerCommands.Pull(reference), quiet: true);
-        log(result.Succeeded ? $"Pulled {reference} to reuse its layers." : $"No previous image {reference} to reuse ({Mask(Last(result))}); building from scratch.");
+        log(result.Succeeded ? $"Pulled {reference}." : $"Could not pull {reference} ({Mask(Last(result))}).");
         return result.Succeeded;
     }
 
@@ -47,7 +48,8 @@ public sealed class DockerCli(IProcessRunner runner, Action<string> log)
 
     public ProcessResult Execute(ProcessSpec spec, bool quiet)
     {
-        if (ConfigDirectory is not null)
+        // Only registry commands see the session's credentials; builds keep the user's own docker config (plugins, contexts).
+        if (ConfigDirectory is not null && spec.Arguments.Count > 0 && RegistryCommands.Contains(spec.Arguments[0]))
             spec = spec with { Environment = new Dictionary<string, string?>(spec.Environment) { ["DOCKER_CONFIG"] = ConfigDirectory } };
         if (!quiet) log("> " + Mask(spec.Display));
         try

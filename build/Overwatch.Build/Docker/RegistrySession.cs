@@ -24,6 +24,8 @@ public sealed class RegistrySession : IDisposable
     {
         var directory = Directory.CreateTempSubdirectory("overwatch-docker-config-").FullName; // created 0700
         var session = new RegistrySession(docker, registry, directory);
+        // Teardown does not run when the build is interrupted; the credentials must not stay behind then either.
+        AppDomain.CurrentDomain.ProcessExit += session.RemoveDirectory;
         docker.AddSecret(credentials.Password);
         docker.ConfigDirectory = directory;
         try
@@ -51,7 +53,13 @@ public sealed class RegistrySession : IDisposable
         {
             loggedIn = false;
             docker.ConfigDirectory = null;
-            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+            RemoveDirectory(null, EventArgs.Empty);
+            AppDomain.CurrentDomain.ProcessExit -= RemoveDirectory;
         }
+    }
+
+    private void RemoveDirectory(object? sender, EventArgs e)
+    {
+        if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
     }
 }

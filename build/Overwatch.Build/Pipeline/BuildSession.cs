@@ -51,9 +51,11 @@ public sealed class BuildSession : IDisposable
         var inputs = ImageInputs.Read(arguments, env, new LocalGit(root, new ProcessRunner()), root, DateTimeOffset.UtcNow);
         var plan = BuildPlanner.Create(inputs);
         log(PlanTable.Render(plan));
-        if (targets.Contains(TargetNames.Publish) && plan.Publish && inputs.Credentials is null)
+        var pushDue = (targets.Contains(TargetNames.Publish) && plan.Publish) || targets.Contains(TargetNames.PublishBase);
+        if (pushDue && inputs.Credentials is null)
         {
-            var missing = $"{plan.Ref} is due to be published but DOCKER_USERNAME or DOCKER_PASSWORD is not set: export both (credentials are read from the environment only)";
+            var what = targets.Contains(TargetNames.PublishBase) ? "the base images are" : $"{plan.Ref} is";
+            var missing = $"{what} due to be published but DOCKER_USERNAME or DOCKER_PASSWORD is not set: export both (credentials are read from the environment only)";
             if (!CakeSwitches.IsDryRun(System.Environment.GetCommandLineArgs())) throw new UsageException(missing);
             log("Warning: " + missing);
         }
@@ -86,6 +88,14 @@ public sealed class BuildSession : IDisposable
         }
         OpenRegistry();
         Pipeline.Push();
+        CloseRegistry();
+    }
+
+    /// <summary>Pushes the base images, whatever the ref: their tags (pyX.Y.Z) do not depend on it.</summary>
+    public void PublishBaseImages()
+    {
+        OpenRegistry();
+        Pipeline.PushBaseImages();
         CloseRegistry();
     }
 

@@ -22,17 +22,18 @@ public sealed class ImagePipeline(BuildPlan plan, DockerCli docker, Action<strin
     public void BuildAppImages(Action registryLogin)
     {
         docker.EnsureDaemon();
-        var missing = plan.Images.Where(i => !docker.ImageExists(i.Base)).Select(i => i.Base).ToList();
+        registryLogin();
+        // A base image is reused from the registry when it is not local (CI machines do not build ROOT).
+        var missing = plan.Images.Where(i => !docker.ImageExists(i.Base) && !docker.TryPull(i.Base)).ToList();
         if (missing.Count > 0)
             throw new DockerException(
-                $"base image {missing[0]} is missing: build it with ./build.sh --target=DockerBase" +
-                string.Concat(missing.Select(m => $" --python-version={plan.Images.First(i => i.Base == m).Python}")));
-
-        registryLogin();
+                $"base image {missing[0].Base} is missing (not local, not in the registry): build it with ./build.sh --target=DockerBase" +
+                string.Concat(missing.Select(m => $" --python-version={m.Python}")));
         foreach (var image in plan.Images)
         {
             var previous = image.References[0];
             var cacheFrom = docker.TryPull(previous) ? previous : null;
+            if (cacheFrom is null) log($"No previously published {previous} to reuse; building without a cache image.");
             log($"Building {string.Join(", ", image.References)}");
             docker.Require(
                 DockerCommands.Build(plan.AppImage.Dockerfile, plan.AppImage.Context, image.References, image.BuildArgs, image.Labels, cacheFrom),
@@ -40,9 +41,13 @@ public sealed class ImagePipeline(BuildPlan plan, DockerCli docker, Action<strin
         }
     }
 
-    public void Push()
+    public void Push() => Push(plan.Images.SelectMany(i => i.References));
+
+    public void PushBaseImages() => Push(plan.Images.Select(i => i.Base));
+
+    private void Push(IEnumerable<string> references)
     {
-        foreach (var reference in plan.Images.SelectMany(i => i.References))
+        foreach (var reference in references)
         {
             log($"Pushing {reference}");
             docker.Require(DockerCommands.Push(reference), $"docker push of {reference}",

@@ -7,6 +7,7 @@ public static class TargetNames
     public const string DockerBase = "DockerBase";
     public const string DockerImage = "DockerImage";
     public const string Publish = "Publish";
+    public const string PublishBase = "PublishBase";
     public const string Default = "Default";
     public const string RenderConfig = "RenderConfig";
     public const string Shell = "Shell";
@@ -14,5 +15,5 @@ public static class TargetNames
     public const string Compose = "Compose";
 
     /// <summary>Targets that need the build plan (ref, matrix, references) computed in Setup.</summary>
-    public static readonly IReadOnlyList<string> ImageTargets = [Plan, DockerBase, DockerImage, Publish, Shell, Compose];
+    public static readonly IReadOnlyList<string> ImageTargets = [Plan, DockerBase, PublishBase, DockerImage, Publish, Shell, Compose];
 }

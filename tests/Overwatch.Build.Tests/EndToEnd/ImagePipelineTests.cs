@@ -38,6 +38,7 @@ public sealed class ImagePipelineTests
     public void MasterOnTravis_PushesLatestAndMasterForEveryPython()
     {
         BuildBase("master");
+        var configsBefore = TemporaryDockerConfigs();
 
         var result = Run("master", "Publish", Travis("master"), Credentials(Password));
 
@@ -47,6 +48,22 @@ public sealed class ImagePipelineTests
         Assert.That(registry.Tags("master/overwatch-base"), Is.Empty, "Publish never pushes the base image");
         Assert.That(result.AllOutput, Does.Not.Contain(Password));
         Assert.That(result.StandardOutput, Does.Contain("Logged out of " + registry.Address));
+        Assert.That(TemporaryDockerConfigs(), Is.EquivalentTo(configsBefore), "the temporary DOCKER_CONFIG is removed");
+    }
+
+    [Test]
+    public void BaseImagesPublishedOnce_ArePulledByAMachineWithoutThem()
+    {
+        var published = Run("pulled", "PublishBase", Travis("feature-x"), Credentials(Password));
+        Assert.That(published.ExitCode, Is.EqualTo(0), published.ToString());
+        Assert.That(registry.Tags("pulled/overwatch-base"), Is.EqualTo(new[] { "py2.7.15", "py3.6.7" }));
+        Shell.Run("docker", "rmi", "--force", $"{registry.Address}/pulled/overwatch-base:py2.7.15", $"{registry.Address}/pulled/overwatch-base:py3.6.7");
+
+        var result = Run("pulled", "Publish", Travis("master"), Credentials(Password));
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(result.StandardOutput, Does.Contain($"Pulled {registry.Address}/pulled/overwatch-base:py3.6.7."));
+        Assert.That(registry.Tags("pulled/overwatch"), Has.Member("latest-py3.6.7"));
     }
 
     [Test]
@@ -162,6 +179,9 @@ public sealed class ImagePipelineTests
         Assert.That(Shell.Run("docker", "image", "inspect", $"{registry.Address}/dryrun/overwatch-base:py3.6.7").ExitCode, Is.Not.EqualTo(0));
         Assert.That(registry.Tags("dryrun/overwatch"), Is.Empty);
     }
+
+    private static string[] TemporaryDockerConfigs() =>
+        Directory.GetDirectories(Path.GetTempPath(), "overwatch-docker-config-*");
 
     private void BuildBase(string space)
     {

@@ -11,7 +11,6 @@ public static class DeployConfigLoader
 {
     public const string ExecutablesVariable = "OVERWATCH_EXECUTABLES";
 
-    private static readonly string[] TopLevelKeys = ["supervisor", "supervisorControl", "environment", "executables", "containers"];
     private static readonly string[] CommonKeys = ["enabled", "runInBackground", "forceRestart"];
 
     /// <summary>Loads and validates; throws <see cref="UsageException"/> listing every problem.</summary>

@@ -45,7 +45,8 @@ public static class RenderConfigRunner
             }
             foreach (var (secret, bytes) in secretFiles)
             {
-                if (StagedOutput.IsUnchanged(secret.Path, bytes)) unchanged.Add(secret.Path);
+                // Same bytes but readable by others is not "unchanged": restaging fixes the mode.
+                if (StagedOutput.IsUnchanged(secret.Path, bytes) && File.GetUnixFileMode(secret.Path) == RenderedFile.Private) unchanged.Add(secret.Path);
                 else { output.Stage(secret.Path, bytes, RenderedFile.Private, StagedOutput.PrivateDirectory); written.Add(secret.Path); }
             }
             output.Commit();

@@ -59,6 +59,6 @@ public static partial class TagPolicy
         return new([full, $"{major}.{minor}"], true, $"release tag {tag} is published as {full} and {major}.{minor}");
     }
 
-    [GeneratedRegex(@"^v?(?<major>0|[1-9][0-9]*)\.(?<minor>0|[1-9][0-9]*)(\.(?<patch>0|[1-9][0-9]*)(-(?<pre>[0-9A-Za-z][0-9A-Za-z.-]*))?)?$")]
+    [GeneratedRegex(@"^v?(?<major>0|[1-9][0-9]*)\.(?<minor>0|[1-9][0-9]*)(\.(?<patch>0|[1-9][0-9]*)(-(?<pre>[0-9A-Za-z][0-9A-Za-z.-]*))?)?\z")]
     private static partial Regex Release();
 }

@@ -60,6 +60,22 @@ public class SecretTests
     }
 
     [Test]
+    public void An_identical_secret_readable_by_others_is_rewritten_with_mode_0600()
+    {
+        using var work = new TempDirectory();
+        Directory.CreateDirectory(work.Combine("keys"));
+        var path = work.Combine("keys", "usercert.pem");
+        File.WriteAllText(path, SecretValue + "\n");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        var environment = DeployFixtures.Environment(work.Path, ("config", Yaml("gridCert", "keys/usercert.pem")), ("mySecret", SecretValue));
+
+        var result = RenderConfigRunner.Run(BadInputTests.Options(work.Path), environment, TextWriter.Null);
+
+        Assert.That(result.WrittenFiles, Does.Contain(path));
+        Assert.That(File.GetUnixFileMode(path), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+    }
+
+    [Test]
     public void A_different_existing_secret_is_an_error_unless_forced()
     {
         using var work = new TempDirectory();

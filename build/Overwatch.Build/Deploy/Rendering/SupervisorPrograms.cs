@@ -19,7 +19,7 @@ public static class SupervisorPrograms
             switch (executable.Kind)
             {
                 case ExecutableKind.Zodb:
-                    programs.Add(Program(executable.Name, $"runzeo -C {Path.Combine(settings.ConfigDir, ConfigRenderer.DatabaseConfFile)}"));
+                    programs.Add(Program(executable.Name, $"runzeo -C {Quote(Path.Combine(settings.ConfigDir, ConfigRenderer.DatabaseConfFile))}"));
                     break;
                 case ExecutableKind.ZmqReceiver:
                     AddReceiver(config, executable, executable.Receiver!, programs);
@@ -30,7 +30,7 @@ public static class SupervisorPrograms
                         programs.Add(Program("gridProxy", GridProxyCommand, shortLived: true));
                     }
                     programs.Add(Program(executable.Name, executable.ServedByUwsgi
-                        ? $"uwsgi --yaml {Path.Combine(settings.ConfigDir, ConfigRenderer.UwsgiFile(executable))}"
+                        ? $"uwsgi --yaml {Quote(Path.Combine(settings.ConfigDir, ConfigRenderer.UwsgiFile(executable)))}"
                         : executable.Kind.Command()));
                     if (executable.Nginx is { Enabled: true }) programs.Add(Program("nginx", NginxCommand));
                     break;
@@ -78,4 +78,7 @@ public static class SupervisorPrograms
 
     /// <summary>supervisord expands %(name)s in values; a literal '%' is written '%%'.</summary>
     public static string Escape(string value) => value.Replace("%", "%%");
+
+    /// <summary>supervisord splits commands shell-style, so a path with spaces needs quotes.</summary>
+    private static string Quote(string path) => path.Any(char.IsWhiteSpace) ? $"\"{path.Replace("\"", "\\\"")}\"" : path;
 }

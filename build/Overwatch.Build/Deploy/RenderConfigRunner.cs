@@ -34,22 +34,31 @@ public static class RenderConfigRunner
 
         var written = new List<string>();
         var unchanged = new List<string>();
-        using (var output = new StagedOutput())
+        var current = "";
+        try
         {
-            foreach (var file in files)
+            using (var output = new StagedOutput())
             {
-                var path = settings.Absolute(file.Path);
-                var bytes = Encoding.UTF8.GetBytes(file.Text);
-                if (StagedOutput.IsUnchanged(path, bytes) && File.GetUnixFileMode(path) == file.Mode) unchanged.Add(path);
-                else { output.Stage(path, bytes, file.Mode); written.Add(path); }
+                foreach (var file in files)
+                {
+                    var path = current = settings.Absolute(file.Path);
+                    var bytes = Encoding.UTF8.GetBytes(file.Text);
+                    if (StagedOutput.IsUnchanged(path, bytes) && File.GetUnixFileMode(path) == file.Mode) unchanged.Add(path);
+                    else { output.Stage(path, bytes, file.Mode); written.Add(path); }
+                }
+                foreach (var (secret, bytes) in secretFiles)
+                {
+                    current = secret.Path;
+                    // Same bytes but readable by others is not "unchanged": restaging fixes the mode.
+                    if (StagedOutput.IsUnchanged(secret.Path, bytes) && File.GetUnixFileMode(secret.Path) == RenderedFile.Private) unchanged.Add(secret.Path);
+                    else { output.Stage(secret.Path, bytes, RenderedFile.Private, StagedOutput.PrivateDirectory); written.Add(secret.Path); }
+                }
+                output.Commit();
             }
-            foreach (var (secret, bytes) in secretFiles)
-            {
-                // Same bytes but readable by others is not "unchanged": restaging fixes the mode.
-                if (StagedOutput.IsUnchanged(secret.Path, bytes) && File.GetUnixFileMode(secret.Path) == RenderedFile.Private) unchanged.Add(secret.Path);
-                else { output.Stage(secret.Path, bytes, RenderedFile.Private, StagedOutput.PrivateDirectory); written.Add(secret.Path); }
-            }
-            output.Commit();
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw new UsageException($"cannot write {Display(current, workingDirectory)} ({e.Message}); nothing was changed. Run where you may write it, or change nginx.basePath / the secret's writeLocation / --exec-dir");
         }
         // supervisord's childlogdir and uwsgi's sockets must exist; they are kept in git, but --exec-dir may be new.
         Directory.CreateDirectory(settings.LogsDir);

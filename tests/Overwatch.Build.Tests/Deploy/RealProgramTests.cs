@@ -87,11 +87,11 @@ public class RealProgramTests
 
     private RenderSettings Settings => new(_work.Path, "exec");
 
-    /// <summary>The docs example, with nginx's /etc/nginx moved into the temp directory.</summary>
+    /// <summary>The docs example, with nginx's base path moved into the temp directory.</summary>
     private (DeployConfig Config, IReadOnlyList<RenderedFile> Files) RenderExample(string? yaml = null)
     {
         yaml ??= File.ReadAllText(DeployFixtures.ExampleConfig);
-        yaml = yaml.Replace("basePath: \"/etc/nginx\"", "basePath: \"nginx\"");
+        yaml = yaml.Replace("basePath: \"exec/nginx\"", "basePath: \"nginx\"");
         var config = DeployConfigLoader.Load(yaml, DeployFixtures.Environment(_work.Path));
         return (config, ConfigRenderer.Render(config, Settings, new TemplateSet(RepoPaths.Templates)));
     }

@@ -69,7 +69,7 @@ public sealed class RenderConfigTargetTests
     private string ExampleWithNginxUnder(string basePath)
     {
         var path = work.Combine("deployConfig.yaml");
-        File.WriteAllText(path, File.ReadAllText(DeployFixtures.ExampleConfig).Replace("basePath: \"/etc/nginx\"", $"basePath: \"{basePath}\""));
+        File.WriteAllText(path, File.ReadAllText(DeployFixtures.ExampleConfig).Replace("basePath: \"exec/nginx\"", $"basePath: \"{basePath}\""));
         return path;
     }
 

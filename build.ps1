@@ -9,11 +9,11 @@ $env:DOTNET_NOLOGO = '1'
 $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
 $env:CAKE_SETTINGS_ENABLESCRIPTCACHE = 'true'
 
-dotnet tool restore
+dotnet tool restore | Out-Host
 if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 
 dotnet build build/Overwatch.Build/Overwatch.Build.csproj -c Release -o .build/lib -nologo -v q
-if ($LASTEXITCODE -ne 0) { Write-Error 'the build library failed to compile (see above)'; exit 1 }
+if ($LASTEXITCODE -ne 0) { [Console]::Error.WriteLine('error: the build library failed to compile (see above)'); exit 1 }
 
 # The library was (re)built above, so the cached script must be recompiled against it.
 dotnet cake build.cake --invalidate-script-cache @args

@@ -8,7 +8,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 export CAKE_SETTINGS_ENABLESCRIPTCACHE=true
 
 mkdir -p .build
-stamp() { sha256sum "$@" | sha256sum | cut -d' ' -f1; }
+# A hash of files' contents (sha256sum on Linux, shasum on macOS).
+if command -v sha256sum >/dev/null 2>&1; then hash_cmd=(sha256sum); else hash_cmd=(shasum -a 256); fi
+stamp() { "${hash_cmd[@]}" "$@" | "${hash_cmd[@]}" | cut -d' ' -f1; }
 
 tools_stamp=$(stamp .config/dotnet-tools.json)
 if [ "$(cat .build/tools.stamp 2>/dev/null)" != "$tools_stamp" ]; then
@@ -17,7 +19,10 @@ if [ "$(cat .build/tools.stamp 2>/dev/null)" != "$tools_stamp" ]; then
 fi
 
 cake_args=()
-lib_stamp=$(stamp global.json $(find build -type f \( -name '*.cs' -o -name '*.csproj' \) -not -path '*/bin/*' -not -path '*/obj/*' | LC_ALL=C sort))
+lib_sources=()
+while IFS= read -r file; do lib_sources+=("$file"); done < <(
+  find build -type f \( -name '*.cs' -o -name '*.csproj' \) -not -path '*/bin/*' -not -path '*/obj/*' | LC_ALL=C sort)
+lib_stamp=$(stamp global.json "${lib_sources[@]}")
 if [ "$(cat .build/lib.stamp 2>/dev/null)" != "$lib_stamp" ] || [ ! -f .build/lib/Overwatch.Build.dll ]; then
   echo "Building the build library (build/Overwatch.Build)..." >&2
   if ! out=$(dotnet build build/Overwatch.Build/Overwatch.Build.csproj -c Release -o .build/lib -nologo -v q 2>&1); then
@@ -31,5 +36,6 @@ if [ "$(cat .build/lib.stamp 2>/dev/null)" != "$lib_stamp" ] || [ ! -f .build/li
 fi
 
 set +e
-dotnet cake build.cake "${cake_args[@]}" "$@"
+# ${a[@]+...} keeps an empty array legal under set -u on bash 3.2 (macOS).
+dotnet cake build.cake ${cake_args[@]+"${cake_args[@]}"} "$@"
 exit $?

@@ -72,6 +72,12 @@ public static partial class DeployValidator
             problems.Add(new DeployProblem("supervisorControl.address", control.Line,
                 $"'{control.Address}' exposes supervisord's control server beyond this machine without credentials; use 127.0.0.1, or set 'username' and 'password'"));
         }
+        // They are written into supervisord.conf as they are: a line break would add config lines.
+        foreach (var (key, value) in new[] { ("username", control.Username), ("password", control.Password), ("address", control.Address) })
+        {
+            if (value is not null && value.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
+                problems.Add(new DeployProblem($"supervisorControl.{key}", control.Line, "contains a space, line break or control character; use printable characters only"));
+        }
     }
 
     private static void CheckReceiver(Executable executable, ReceiverOptions receiver, List<DeployProblem> problems)

@@ -4,5 +4,5 @@ namespace Overwatch.Build.Inputs;
 public static class CakeSwitches
 {
     public static bool IsDryRun(IEnumerable<string> commandLine) =>
-        commandLine.Any(a => a is "--dryrun" or "--noop" or "--whatif" || a.StartsWith("--dryrun=", StringComparison.Ordinal));
+        commandLine.Any(a => a is "--dryrun" or "--noop" or "--whatif" or "--dryrun=true" or "--noop=true" or "--whatif=true");
 }

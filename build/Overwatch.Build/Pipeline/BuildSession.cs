@@ -138,7 +138,7 @@ public sealed class BuildSession : IDisposable
         var source = Deploy.DeployConfigSource.Read(Arguments.Single("deploy-config"), Arguments.Single("deploy-config-env"), Environment.All, Root, required: false);
         var config = source is { } given ? Deploy.DeployConfigLoader.Load(given.Yaml, Environment.All) : null;
         var composePlan = Run.ComposePlan.Create(plan.Images[0].References[0], Path.Combine(Root, "data"), execDir,
-            Run.ComposeNetwork.Read(Environment), Arguments.Single("virtual-host"), config);
+            Run.ComposeNetwork.Read(Environment), Run.VirtualHost.Parse(Arguments.Single("virtual-host")), config);
         var composeFile = Path.GetFullPath(Arguments.Single("compose-file") ?? Path.Combine(execDir, "docker-compose.yml"), Root);
         new Run.ComposeTarget(Run.ComposeTool.Find(new ProcessRunner()), log)
             .Run(composePlan, composeFile, new Deploy.Rendering.TemplateSet(Path.Combine(Root, "templates")), Arguments.Flag("up"));

@@ -14,6 +14,7 @@ public static class Golden
     {
         if (Updating)
         {
+            Assert.That(RequiredProgram.InCi, Is.False, "UPDATE_GOLDEN=1 rewrites golden files; it must never be set in CI");
             Directory.CreateDirectory(Path.GetDirectoryName(goldenPath)!);
             File.WriteAllText(goldenPath, actual);
             return;

@@ -34,6 +34,9 @@ public static class RenderConfigRunner
 
         var written = new List<string>();
         var unchanged = new List<string>();
+        var manifest = RenderManifest.PathIn(settings);
+        var produced = files.Select(f => settings.Absolute(f.Path)).ToList();
+        var stale = RenderManifest.Stale(RenderManifest.Read(manifest), produced);
         var current = "";
         try
         {
@@ -53,8 +56,12 @@ public static class RenderConfigRunner
                     if (StagedOutput.IsUnchanged(secret.Path, bytes) && File.GetUnixFileMode(secret.Path) == RenderedFile.Private) unchanged.Add(secret.Path);
                     else { output.Stage(secret.Path, bytes, RenderedFile.Private, StagedOutput.PrivateDirectory); written.Add(secret.Path); }
                 }
+                current = manifest;
+                var manifestBytes = Encoding.UTF8.GetBytes(RenderManifest.Text(produced));
+                if (!StagedOutput.IsUnchanged(manifest, manifestBytes)) output.Stage(manifest, manifestBytes, RenderedFile.Readable);
                 output.Commit();
             }
+            foreach (var path in stale) File.Delete(current = path);
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
@@ -66,6 +73,7 @@ public static class RenderConfigRunner
 
         foreach (var path in written) log.WriteLine($"Wrote {Display(path, workingDirectory)}");
         foreach (var path in unchanged) log.WriteLine($"Unchanged {Display(path, workingDirectory)}");
+        foreach (var path in stale) log.WriteLine($"Removed {Display(path, workingDirectory)} (no longer rendered)");
         return new RenderResult(config, written, unchanged);
     }
 

@@ -48,6 +48,27 @@ public class RenderConfigRunnerTests
     }
 
     [Test]
+    public void A_file_no_longer_rendered_is_removed_but_secrets_and_other_files_stay()
+    {
+        using var work = new TempDirectory();
+        var options = BadInputTests.Options(work.Path);
+        var withWebApp = File.ReadAllText(DeployFixtures.ExampleConfig).Replace("basePath: \"exec/nginx\"", "basePath: \"nginx\"");
+        RenderConfigRunner.Run(options, DeployFixtures.Environment(work.Path, ("config", withWebApp)), TextWriter.Null);
+        var uwsgi = work.Combine("exec", "config", "webApp_uwsgi.yaml");
+        var site = work.Combine("nginx", "sites-enabled", "webAppNginx.conf");
+        File.WriteAllText(work.Combine("exec", "config", "mine.txt"), "not rendered by us\n");
+        Assert.That(File.Exists(uwsgi) && File.Exists(site), Is.True);
+        var log = new StringWriter();
+
+        RenderConfigRunner.Run(options, DeployFixtures.Environment(work.Path, ("config", TwoPrograms)), log);
+
+        Assert.That(File.Exists(uwsgi), Is.False);
+        Assert.That(File.Exists(site), Is.False, "a disabled nginx site must not keep routing");
+        Assert.That(File.Exists(work.Combine("exec", "config", "mine.txt")), Is.True);
+        Assert.That(log.ToString(), Does.Contain("Removed exec/config/webApp_uwsgi.yaml (no longer rendered)"));
+    }
+
+    [Test]
     public void Reads_the_yaml_from_a_file_and_logs_what_it_wrote()
     {
         using var work = new TempDirectory();

@@ -66,12 +66,11 @@ public sealed class BuildSession : IDisposable
 
     private ImagePipeline Pipeline => new(RequirePlan, docker, log);
 
-    public string WritePlan()
+    public void WritePlan()
     {
         var path = Path.Combine(Root, "artifacts", "build-plan.json");
         AtomicFile.WriteAllText(path, BuildPlanJson.Serialize(RequirePlan));
         log($"Wrote {Path.GetRelativePath(Root, path)}");
-        return path;
     }
 
     public void BuildBaseImages() => Pipeline.BuildBaseImages();
@@ -114,14 +113,14 @@ public sealed class BuildSession : IDisposable
         log($"Logged out of {RequirePlan.Registry}");
     }
 
-    private string ExecDir => Path.GetFullPath(Arguments.Single("exec-dir") ?? "exec", Root);
+    private string ExecDir => Path.GetFullPath(Arguments.Single("exec-dir") ?? Deploy.RenderConfigOptions.DefaultExecDir, Root);
 
     public void RenderConfig()
     {
         var options = new Deploy.RenderConfigOptions(
             Arguments.Single("deploy-config"),
             Arguments.Single("deploy-config-env"),
-            Arguments.Single("exec-dir") ?? Deploy.RenderConfigOptions.DefaultExecDir,
+            ExecDir,
             Path.Combine(Root, "templates"),
             Root,
             Arguments.Flag("force"));

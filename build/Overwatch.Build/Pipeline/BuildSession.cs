@@ -113,7 +113,10 @@ public sealed class BuildSession : IDisposable
         log($"Logged out of {RequirePlan.Registry}");
     }
 
-    private string ExecDir => Path.GetFullPath(Arguments.Single("exec-dir") ?? Deploy.RenderConfigOptions.DefaultExecDir, Root);
+    private string DataDir => Path.Combine(Root, "data");
+
+    private string ExecDir => Run.ExecDirectories.Validate(
+        Path.GetFullPath(Arguments.Single("exec-dir") ?? Deploy.RenderConfigOptions.DefaultExecDir, Root), DataDir);
 
     public void RenderConfig()
     {
@@ -136,7 +139,7 @@ public sealed class BuildSession : IDisposable
         var execDir = ExecDir;
         var source = Deploy.DeployConfigSource.Read(Arguments.Single("deploy-config"), Arguments.Single("deploy-config-env"), Environment.All, Root, required: false);
         var config = source is { } given ? Deploy.DeployConfigLoader.Load(given.Yaml, Environment.All) : null;
-        var composePlan = Run.ComposePlan.Create(plan.Images[0].References[0], Path.Combine(Root, "data"), execDir,
+        var composePlan = Run.ComposePlan.Create(plan.Images[0].References[0], DataDir, execDir,
             Run.ComposeNetwork.Read(Environment), Run.VirtualHost.Parse(Arguments.Single("virtual-host")), config);
         var composeFile = Path.GetFullPath(Arguments.Single("compose-file") ?? Path.Combine(execDir, "docker-compose.yml"), Root);
         new Run.ComposeTarget(Run.ComposeTool.Find(new ProcessRunner()), log)
@@ -156,7 +159,7 @@ public sealed class BuildSession : IDisposable
     {
         var execDir = ExecDir;
         var sourceDir = Arguments.Single("source-dir") is { } source ? Path.GetFullPath(source, Root) : null;
-        new Run.ShellTarget(SinglePythonPlan(), docker).Run(Root, execDir, sourceDir, Arguments.Single("command"), name => Environment[name] is not null);
+        new Run.ShellTarget(SinglePythonPlan(), docker).Run(DataDir, execDir, sourceDir, Arguments.Single("command"), name => Environment[name] is not null);
     }
 
     public void Dispose() => CloseRegistry();

@@ -7,7 +7,7 @@ namespace Overwatch.Build.Run;
 /// <summary>Opens a shell (or runs --command) in the app image of one Python version.</summary>
 public sealed class ShellTarget(BuildPlan plan, DockerCli docker)
 {
-    public void Run(string root, string execDir, string? sourceDir, string? command, Func<string, bool> isSet)
+    public void Run(string dataDir, string execDir, string? sourceDir, string? command, Func<string, bool> isSet)
     {
         var image = plan.Images[0].References[0];
         if (sourceDir is not null && !Directory.Exists(sourceDir))
@@ -17,7 +17,6 @@ public sealed class ShellTarget(BuildPlan plan, DockerCli docker)
         if (!docker.ImageExists(image))
             throw new DockerException($"image {image} is not built: build it with ./build.sh --target=DockerImage --python-version={plan.Images[0].Python}");
 
-        var dataDir = Path.Combine(root, "data");
         Directory.CreateDirectory(dataDir);
         ExecDirectories.Ensure(execDir);
         var spec = ShellCommand.Create(new ShellOptions(image, dataDir, execDir, sourceDir, command), isSet);

@@ -23,8 +23,7 @@ public sealed class DockerCli(IProcessRunner runner, Action<string> log)
     {
         var result = Execute(DockerCommands.ServerVersion(), quiet: true);
         if (result.Succeeded) return result.StandardOutput.Trim();
-        var detail = result.LastLines.LastOrDefault(l => l.Trim().Length > 0)?.Trim() ?? $"exit code {result.ExitCode}";
-        throw new DockerException($"the Docker daemon is not reachable ({Mask(detail)}): start dockerd or point DOCKER_HOST at a running one");
+        throw new DockerException($"the Docker daemon is not reachable ({Mask(result.LastLine)}): start dockerd or point DOCKER_HOST at a running one");
     }
 
     public bool ImageExists(string reference) => Execute(DockerCommands.ImageExists(reference), quiet: true).Succeeded;
@@ -33,7 +32,7 @@ public sealed class DockerCli(IProcessRunner runner, Action<string> log)
     public bool TryPull(string reference)
     {
         var result = Execute(DockerCommands.Pull(reference), quiet: true);
-        log(result.Succeeded ? $"Pulled {reference}." : $"Could not pull {reference} ({Mask(Last(result))}).");
+        log(result.Succeeded ? $"Pulled {reference}." : $"Could not pull {reference} ({Mask(result.LastLine)}).");
         return result.Succeeded;
     }
 
@@ -42,8 +41,7 @@ public sealed class DockerCli(IProcessRunner runner, Action<string> log)
     {
         var result = Execute(spec, quiet: false);
         if (result.Succeeded) return result;
-        var lines = string.Join(Environment.NewLine, result.LastLines.TakeLast(10).Select(l => "  | " + Mask(l)));
-        throw new DockerException($"{what} failed (docker exit code {result.ExitCode}){(fix is null ? "" : ": " + fix)}{Environment.NewLine}{lines}");
+        throw new DockerException($"{what} failed (docker exit code {result.ExitCode}){(fix is null ? "" : ": " + fix)}{Environment.NewLine}{Mask(result.Tail())}");
     }
 
     public ProcessResult Execute(ProcessSpec spec, bool quiet)
@@ -52,32 +50,27 @@ public sealed class DockerCli(IProcessRunner runner, Action<string> log)
         if (ConfigDirectory is not null && spec.Arguments.Count > 0 && RegistryCommands.Contains(spec.Arguments[0]))
             spec = spec with { Environment = new Dictionary<string, string?>(spec.Environment) { ["DOCKER_CONFIG"] = ConfigDirectory } };
         if (!quiet) log("> " + Mask(spec.Display));
-        try
-        {
-            return runner.Run(spec, quiet ? null : line => log(Mask(line)));
-        }
-        catch (ProgramNotFoundException)
-        {
-            throw new DockerException("docker is not installed (no 'docker' on PATH): install the Docker CLI, e.g. apt-get install docker.io");
-        }
+        return RequireDocker(() => runner.Run(spec, quiet ? null : line => log(Mask(line))));
     }
 
     /// <summary>Runs attached to the terminal (interactive shells); output is not captured.</summary>
     public int RunAttached(ProcessSpec spec)
     {
         log("> " + Mask(spec.Display));
+        return RequireDocker(() => runner.RunAttached(spec));
+    }
+
+    private static T RequireDocker<T>(Func<T> run)
+    {
         try
         {
-            return runner.RunAttached(spec);
+            return run();
         }
         catch (ProgramNotFoundException)
         {
             throw new DockerException("docker is not installed (no 'docker' on PATH): install the Docker CLI, e.g. apt-get install docker.io");
         }
     }
-
-    private static string Last(ProcessResult result) =>
-        result.LastLines.LastOrDefault(l => l.Trim().Length > 0)?.Trim() ?? $"exit code {result.ExitCode}";
 
     private string Mask(string text) => secrets.Aggregate(text, (current, secret) => current.Replace(secret, "***", StringComparison.Ordinal));
 }

@@ -85,16 +85,20 @@ public sealed class BuildSession : IDisposable
             log($"Not publishing: {RequirePlan.Reason}.");
             return;
         }
-        OpenRegistry();
-        Pipeline.Push();
-        CloseRegistry();
+        LoggedIn(Pipeline.Push);
     }
 
     /// <summary>Pushes the base images, whatever the ref: their tags (pyX.Y.Z) do not depend on it.</summary>
     public void PublishBaseImages()
     {
+        LoggedIn(Pipeline.PushBaseImages);
+    }
+
+    /// <summary>Logs in, pushes, logs out; after a failure Teardown logs out.</summary>
+    private void LoggedIn(Action push)
+    {
         OpenRegistry();
-        Pipeline.PushBaseImages();
+        push();
         CloseRegistry();
     }
 

@@ -5,5 +5,8 @@ public sealed record ProcessResult(int ExitCode, IReadOnlyList<string> LastLines
 {
     public bool Succeeded => ExitCode == 0;
 
+    /// <summary>The last non-blank line printed, or the exit code when there was none.</summary>
+    public string LastLine => LastLines.LastOrDefault(l => l.Trim().Length > 0)?.Trim() ?? $"exit code {ExitCode}";
+
     public string Tail(int lines = 10) => string.Join(Environment.NewLine, LastLines.TakeLast(lines).Select(l => "  | " + l));
 }

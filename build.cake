@@ -1,6 +1,6 @@
 // Declares the targets and maps Cake's context onto the build library; all logic lives in build/.
 #r "./.build/lib/Overwatch.Build.dll"
-using Overwatch.Build.Pipeline;
+using Overwatch.Build.Targets;
 
 var target = Argument("target", TargetNames.Default);
 

@@ -1,4 +1,5 @@
 using Overwatch.Build.Inputs;
+using Overwatch.Build.Targets;
 
 namespace Overwatch.Build.Deploy;
 

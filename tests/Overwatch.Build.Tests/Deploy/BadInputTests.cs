@@ -1,6 +1,7 @@
 using NUnit.Framework;
 using Overwatch.Build.Deploy;
 using Overwatch.Build.Inputs;
+using Overwatch.Build.Targets;
 using Overwatch.Build.Tests.Infra;
 
 namespace Overwatch.Build.Tests.Deploy;

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using NUnit.Framework;
-using Overwatch.Build.Deploy;
 using Overwatch.Build.Deploy.Secrets;
+using Overwatch.Build.Deploy;
 using Overwatch.Build.Inputs;
+using Overwatch.Build.Targets;
 using Overwatch.Build.Tests.Infra;
 
 namespace Overwatch.Build.Tests.Deploy;

@@ -1,0 +1,27 @@
+using Overwatch.Build.Infrastructure.Processes;
+
+namespace Overwatch.Build.Containers;
+
+/// <summary>
+/// The docker run of the Shell target, as in the seed's EOS example: data/, exec/ (and the Overwatch source)
+/// mounted under /opt/overwatch, secrets passed by name only (<c>-e NAME</c>, docker reads the value from its
+/// own environment), OVERWATCH_EXECUTABLES never passed so overwatchDeploy enables nothing by itself.
+/// </summary>
+public static class ShellCommand
+{
+    public const string AppRoot = "/opt/overwatch";
+
+    public static readonly IReadOnlyList<string> PassedVariables = ["config", "gridCert", "gridKey", "sshKey"];
+
+    public static ProcessSpec Create(ShellOptions options, Func<string, bool> isSet)
+    {
+        var arguments = new List<string> { "run", "--rm" };
+        if (options.Command is null) arguments.Add("-it");
+        arguments.AddRange(["-v", $"{options.DataDir}:{AppRoot}/data", "-v", $"{options.ExecDir}:{AppRoot}/exec"]);
+        if (options.SourceDir is not null) arguments.AddRange(["-v", $"{options.SourceDir}:{AppRoot}/overwatch"]);
+        foreach (var name in PassedVariables.Where(isSet)) arguments.AddRange(["-e", name]);
+        arguments.Add(options.Image);
+        arguments.AddRange(options.Command is null ? ["/bin/bash"] : ["/bin/sh", "-c", options.Command]);
+        return new ProcessSpec("docker", arguments);
+    }
+}

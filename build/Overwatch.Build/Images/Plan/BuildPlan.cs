@@ -1,0 +1,14 @@
+using Overwatch.Build.Images;
+using Overwatch.Build.Images.Refs;
+
+namespace Overwatch.Build.Images.Plan;
+
+/// <summary>Everything the image targets will do, decided before anything runs.</summary>
+public sealed record BuildPlan(
+    GitRef Ref,
+    bool Publish,
+    string Reason,
+    string Registry,
+    ImageSpec BaseImage,
+    ImageSpec AppImage,
+    IReadOnlyList<ImagePlan> Images);

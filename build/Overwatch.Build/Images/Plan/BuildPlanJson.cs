@@ -1,0 +1,43 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Overwatch.Build.Images.Refs;
+
+namespace Overwatch.Build.Images.Plan;
+
+/// <summary>The plan as artifacts/build-plan.json, for CI steps and people to read.</summary>
+public static class BuildPlanJson
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Serialize(BuildPlan plan) => JsonSerializer.Serialize(new Document(
+        new RefDocument(TypeName(plan.Ref.Type), plan.Ref.Name, plan.Ref.Source.ToString().ToLowerInvariant()),
+        plan.Publish,
+        plan.Reason,
+        plan.Images.Select(i => new ImageDocument(i.Python.ToString(), i.Base, i.Tags, i.References, i.BuildArgs, i.Labels)).ToList()),
+        Options) + "\n";
+
+    private static string TypeName(RefType type) => type switch
+    {
+        RefType.PullRequest => "pull_request",
+        RefType.Tag => "tag",
+        _ => "branch",
+    };
+
+    private sealed record Document(RefDocument Ref, bool Publish, string Reason, IReadOnlyList<ImageDocument> Images);
+
+    private sealed record RefDocument(string Type, string Name, string Source);
+
+    private sealed record ImageDocument(
+        string Python,
+        string Base,
+        IReadOnlyList<string> Tags,
+        IReadOnlyList<string> References,
+        IReadOnlyDictionary<string, string> BuildArgs,
+        [property: JsonPropertyName("labels")] IReadOnlyDictionary<string, string> Labels);
+}

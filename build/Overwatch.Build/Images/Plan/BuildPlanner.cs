@@ -1,0 +1,44 @@
+using System.Globalization;
+using Overwatch.Build.Inputs;
+using Overwatch.Build.Images.Tags;
+
+namespace Overwatch.Build.Images.Plan;
+
+/// <summary>Computes the build plan from the inputs: pure, so every row of the tag policy can be tested.</summary>
+public static class BuildPlanner
+{
+    public static BuildPlan Create(ImageInputs inputs)
+    {
+        var images = inputs.Images;
+        var decision = TagPolicy.Decide(inputs.Source.Ref);
+        var labels = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["org.opencontainers.image.created"] = inputs.Created.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["org.opencontainers.image.revision"] = inputs.Source.Revision ?? "unknown",
+            ["org.opencontainers.image.source"] = images.Source,
+            // The ref's own name: 'master' rather than 'latest', the full version of a release.
+            ["org.opencontainers.image.version"] = decision.Stems.FirstOrDefault(stem => stem != "latest") ?? decision.Stems[0],
+        };
+
+        var plans = images.PythonVersions.Select(python =>
+        {
+            var tags = TagPolicy.TagsFor(decision, python);
+            var baseReference = $"{images.Repository(images.Base)}:{python.TagSuffix}";
+            var repository = images.Repository(images.App);
+            return new ImagePlan(
+                python,
+                baseReference,
+                tags,
+                tags.Select(tag => $"{repository}:{tag}").ToList(),
+                new SortedDictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["BASE_IMAGE"] = baseReference,
+                    ["OVERWATCH_BRANCH"] = inputs.Source.Ref.OverwatchBranch,
+                    ["PYTHON_VERSION"] = python.ToString(),
+                },
+                labels);
+        }).ToList();
+
+        return new BuildPlan(inputs.Source.Ref, decision.Publish, decision.Reason, images.Registry, images.Base, images.App, plans);
+    }
+}

@@ -1,0 +1,3 @@
+namespace Overwatch.Build.Images.Refs;
+
+public enum RefType { Branch, Tag, PullRequest }

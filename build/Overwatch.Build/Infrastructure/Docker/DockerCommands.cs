@@ -1,0 +1,40 @@
+using Overwatch.Build.Infrastructure.Processes;
+
+namespace Overwatch.Build.Infrastructure.Docker;
+
+/// <summary>The docker CLI invocations the pipeline uses, as data. Tests assert on the exact arguments.</summary>
+public static class DockerCommands
+{
+    public static ProcessSpec ServerVersion() => Docker("version", "--format", "{{.Server.Version}}");
+
+    public static ProcessSpec ImageExists(string reference) => Docker("image", "inspect", "--format", "{{.Id}}", reference);
+
+    public static ProcessSpec Pull(string reference) => Docker("pull", "--quiet", reference);
+
+    public static ProcessSpec Push(string reference) => Docker("push", reference);
+
+    public static ProcessSpec Build(
+        string dockerfile,
+        string context,
+        IEnumerable<string> references,
+        IReadOnlyDictionary<string, string> buildArgs,
+        IReadOnlyDictionary<string, string> labels,
+        string? cacheFrom)
+    {
+        var arguments = new List<string> { "build", "--file", dockerfile };
+        foreach (var reference in references) arguments.AddRange(["--tag", reference]);
+        foreach (var (name, value) in buildArgs) arguments.AddRange(["--build-arg", $"{name}={value}"]);
+        foreach (var (name, value) in labels) arguments.AddRange(["--label", $"{name}={value}"]);
+        if (cacheFrom is not null) arguments.AddRange(["--cache-from", cacheFrom]);
+        arguments.Add(context);
+        return new ProcessSpec("docker", arguments);
+    }
+
+    /// <summary>The password goes through standard input only, never the argument list.</summary>
+    public static ProcessSpec Login(string registry, string username, string password) =>
+        Docker("login", "--username", username, "--password-stdin", registry) with { StandardInput = password, SecretInput = true };
+
+    public static ProcessSpec Logout(string registry) => Docker("logout", registry);
+
+    private static ProcessSpec Docker(params string[] arguments) => new("docker", arguments);
+}

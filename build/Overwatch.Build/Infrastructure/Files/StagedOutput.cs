@@ -1,0 +1,56 @@
+using System.Runtime.Versioning;
+
+namespace Overwatch.Build.Infrastructure.Files;
+
+/// <summary>
+/// The one place RenderConfig writes: every file goes to a temporary sibling first (created with its final
+/// mode, so a secret is never readable by others), and only when all are staged are they renamed into place.
+/// Disposing without <see cref="Commit"/> removes the temporaries and leaves the targets untouched.
+/// </summary>
+[UnsupportedOSPlatform("windows")]
+internal sealed class StagedOutput : IDisposable
+{
+    public const UnixFileMode PrivateDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    private readonly List<(string Temporary, string Target)> _staged = [];
+
+    /// <returns>The temporary file holding the contents until <see cref="Commit"/>.</returns>
+    public string Stage(string target, byte[] contents, UnixFileMode mode, UnixFileMode? newDirectoryMode = null)
+    {
+        var directory = Path.GetDirectoryName(target)!;
+        if (!Directory.Exists(directory))
+        {
+            if (newDirectoryMode is { } directoryMode) Directory.CreateDirectory(directory, directoryMode);
+            else Directory.CreateDirectory(directory);
+        }
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        _staged.Add((temporary, target));
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = mode };
+        using (var stream = File.Open(temporary, options))
+        {
+            // The umask may have removed bits of a readable file; private files are already exact.
+            File.SetUnixFileMode(stream.SafeFileHandle, mode);
+            stream.Write(contents);
+        }
+        return temporary;
+    }
+
+    public void Commit()
+    {
+        foreach (var (temporary, target) in _staged) File.Move(temporary, target, overwrite: true);
+        _staged.Clear();
+    }
+
+    public void Dispose()
+    {
+        foreach (var (temporary, _) in _staged)
+        {
+            try { File.Delete(temporary); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+        _staged.Clear();
+    }
+
+    /// <summary>True when <paramref name="path"/> already holds exactly these bytes.</summary>
+    public static bool IsUnchanged(string path, byte[] contents) =>
+        File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(contents);
+}

@@ -1,0 +1,12 @@
+namespace Overwatch.Build.Infrastructure.Processes;
+
+/// <summary>How a process ended, with the last lines it printed (for error messages).</summary>
+public sealed record ProcessResult(int ExitCode, IReadOnlyList<string> LastLines, string StandardOutput)
+{
+    public bool Succeeded => ExitCode == 0;
+
+    /// <summary>The last non-blank line printed, or the exit code when there was none.</summary>
+    public string LastLine => LastLines.LastOrDefault(l => l.Trim().Length > 0)?.Trim() ?? $"exit code {ExitCode}";
+
+    public string Tail(int lines = 10) => string.Join(Environment.NewLine, LastLines.TakeLast(lines).Select(l => "  | " + l));
+}

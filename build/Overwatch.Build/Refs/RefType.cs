@@ -1,3 +1,0 @@
-namespace Overwatch.Build.Refs;
-
-public enum RefType { Branch, Tag, PullRequest }

@@ -1,4 +1,0 @@
-namespace Overwatch.Build.Run;
-
-/// <summary>What the Shell target mounts and runs; paths absolute.</summary>
-public sealed record ShellOptions(string Image, string DataDir, string ExecDir, string? SourceDir, string? Command);

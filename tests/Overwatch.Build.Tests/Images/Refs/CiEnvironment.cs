@@ -1,0 +1,27 @@
+using Overwatch.Build.Images.Refs;
+using Overwatch.Build.Inputs;
+
+namespace Overwatch.Build.Tests.Images.Refs;
+
+/// <summary>Reads a recorded CI environment from Fixtures/Ci/NAME.env: KEY=VALUE lines, '#' comments, empty values kept.</summary>
+public static class CiEnvironment
+{
+    public static Dictionary<string, string?> Load(string fixture)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Ci", fixture + ".env");
+        return File.ReadAllLines(path)
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .Select(line => line.Split('=', 2))
+            .ToDictionary(parts => parts[0], parts => (string?)parts[1], StringComparer.Ordinal);
+    }
+
+    public static EnvironmentVariables Of(params string[] fixtures)
+    {
+        var merged = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var fixture in fixtures)
+            foreach (var (name, value) in Load(fixture)) merged[name] = value;
+        return new EnvironmentVariables(merged);
+    }
+
+    public static EnvironmentVariables None => new(new Dictionary<string, string?>());
+}

@@ -1,57 +1,63 @@
-// Declares the targets and maps Cake's context onto the build library; all logic lives in build/.
+// Declares the targets; each task runs one class of build/Overwatch.Build/Targets with the build context.
 #r "./.build/lib/Overwatch.Build.dll"
+using Overwatch.Build.Inputs;
 using Overwatch.Build.Targets;
 
 var target = Argument("target", TargetNames.Default);
 
 // Held here as well so Teardown can end it even when Setup failed (typed Teardown would then throw).
-BuildSession session = null;
+BuildContext build = null;
 
-Setup<BuildSession>(ctx => session = BuildSession.Start(
+Setup<BuildContext>(ctx => build = BuildContext.Start(
     ctx.Arguments.GetArguments(),
     ctx.TasksToExecute.Select(task => task.Name),
     ctx.Environment.WorkingDirectory.FullPath,
     line => ctx.Log.Information("{0}", line)));
 
-Teardown(ctx => session?.Dispose());
+Teardown(ctx => build?.Dispose());
 
 Task(TargetNames.Plan)
     .Description("Resolve the git ref, Python matrix and image references; print them and write artifacts/build-plan.json")
-    .Does<BuildSession>(state => state.WritePlan());
+    .Does<BuildContext>(context => new PlanTarget(context).Run());
 
 Task(TargetNames.DockerBase)
     .Description("Build the base image overwatch-base:pyX.Y.Z per Python version (slow; Publish never builds it)")
-    .Does<BuildSession>(state => state.BuildBaseImages());
+    .Does<BuildContext>(context => new DockerBaseTarget(context).Run());
 
 Task(TargetNames.PublishBase)
     .Description("Build and push the base images, so CI machines pull them instead of compiling ROOT")
     .IsDependentOn(TargetNames.DockerBase)
-    .Does<BuildSession>(state => state.PublishBaseImages());
+    .Does<BuildContext>(context => new PublishBaseTarget(context).Run());
 
 Task(TargetNames.DockerImage)
     .Description("Build the app image per Python version on its base image and apply every planned tag")
-    .Does<BuildSession>(state => state.BuildAppImages());
+    .Does<BuildContext>(context => new DockerImageTarget(context).Run());
+
+Task(TargetNames.Push)
+    .Description("Push the planned references (logs in with DOCKER_USERNAME/DOCKER_PASSWORD); skipped, saying why, when the tag policy does not publish the ref")
+    .IsDependentOn(TargetNames.DockerImage)
+    .WithCriteria<BuildContext>((ctx, context) => PushTarget.IsDue(context), PushTarget.SkippedBecause)
+    .Does<BuildContext>(context => new PushTarget(context).Run());
 
 Task(TargetNames.Publish)
-    .Description("Push the planned references when the tag policy says so (logs in with DOCKER_USERNAME/DOCKER_PASSWORD)")
-    .IsDependentOn(TargetNames.DockerImage)
-    .Does<BuildSession>(state => state.Publish());
+    .Description("Build the app images, then push them when the tag policy says so")
+    .IsDependentOn(TargetNames.Push);
 
 Task(TargetNames.RenderConfig)
     .Description("Validate the deploy YAML (--deploy-config or $config) and render supervisor, nginx, uwsgi and ZEO configs into exec/")
-    .Does<BuildSession>(state => state.RenderConfig());
+    .Does<BuildContext>(context => new RenderConfigTarget(context).Run());
 
 Task(TargetNames.Shell)
     .Description("Open a shell (or run --command) in the app image with data/ and exec/ mounted and secrets passed by name")
-    .Does<BuildSession>(state => state.OpenShell());
+    .Does<BuildContext>(context => new ShellTarget(context).Run());
 
 Task(TargetNames.Compose)
     .Description("Render exec/docker-compose.yml (nginx-proxy on nginxIP, Overwatch on externalIP), validate it with the compose tool; --up starts it")
-    .Does<BuildSession>(state => state.Compose());
+    .Does<BuildContext>(context => new ComposeTarget(context).Run());
 
 Task(TargetNames.SupervisorUpdate)
     .Description("Ask the supervisord of exec/config/supervisord.conf to reload its programs (supervisorctl update)")
-    .Does<BuildSession>(state => state.UpdateSupervisor());
+    .Does<BuildContext>(context => new SupervisorUpdateTarget(context).Run());
 
 Task(TargetNames.Default)
     .Description("Plan, then build the app images")

@@ -1,6 +1,6 @@
 using System.Net;
+using Overwatch.Build.Infrastructure.Network;
 using Overwatch.Build.Inputs;
-using Overwatch.Build.Images.Refs;
 
 namespace Overwatch.Build.Containers;
 
@@ -11,18 +11,16 @@ namespace Overwatch.Build.Containers;
 public sealed record ComposeNetwork(string ExternalIp, int ExternalPort, string NginxIp, int NginxPort)
 {
     public static ComposeNetwork Read(EnvironmentVariables env) => new(
-        Address(env, "externalIP", "127.0.0.1"),
+        Address(env, "externalIP", ListenAddress.Loopback),
         Port(env, "externalPort", 8080),
         Address(env, "nginxIP", "0.0.0.0"),
         Port(env, "nginxPort", 80));
 
     /// <summary>The address a proxy on this host uses to reach Overwatch: a wildcard is reached through loopback.</summary>
-    public string UpstreamHost => Reachable(ExternalIp);
+    public string UpstreamHost => ListenAddress.Reachable(ExternalIp);
 
     /// <summary>Where a request to the proxy can be sent from this host.</summary>
-    public string NginxReachableHost => Reachable(NginxIp);
-
-    private static string Reachable(string address) => address is "0.0.0.0" ? "127.0.0.1" : address;
+    public string NginxReachableHost => ListenAddress.Reachable(NginxIp);
 
     private static string Address(EnvironmentVariables env, string name, string fallback)
     {

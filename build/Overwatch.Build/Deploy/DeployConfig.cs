@@ -1,4 +1,6 @@
 using Overwatch.Build.Deploy.Yaml;
+using Overwatch.Build.Infrastructure.Network;
+using Overwatch.Build.Inputs;
 
 namespace Overwatch.Build.Deploy;
 
@@ -13,7 +15,7 @@ public sealed record DeployConfig(
     public IReadOnlyList<ContainerGroup> Containers { get; init; } = [];
 
     /// <summary>Where supervisord's config is rendered, relative to the exec directory.</summary>
-    public const string SupervisordConfRelativePath = "config/supervisord.conf";
+    public const string SupervisordConfRelativePath = ExecLayout.SupervisordConf;
 
     public static string SupervisordConfPath(string execDir) => Path.Combine(execDir, SupervisordConfRelativePath);
 
@@ -47,18 +49,18 @@ public sealed record DeployConfig(
 /// <summary>supervisord's XML-RPC control server (<c>[inet_http_server]</c>), used by supervisorctl.</summary>
 public sealed record SupervisorControl(string Address, int Port, string? Username, string? Password, int? Line)
 {
-    public const string DefaultAddress = "127.0.0.1";
+    public const string DefaultAddress = ListenAddress.Loopback;
     public const int DefaultPort = 9001;
 
     public bool HasCredentials => !string.IsNullOrEmpty(Username) && !string.IsNullOrEmpty(Password);
 
-    public bool IsLoopback => Address is "127.0.0.1" or "localhost" or "::1" || Address.StartsWith("127.", StringComparison.Ordinal);
+    public bool IsLoopback => ListenAddress.IsLoopback(Address);
 
     /// <summary>The value of <c>[inet_http_server] port</c>.</summary>
     public string Listen => $"{HostForUrl(Address)}:{Port}";
 
     /// <summary>Where supervisorctl connects; a wildcard address is reached through loopback.</summary>
-    public string ServerUrl => $"http://{HostForUrl(Address is "0.0.0.0" or "*" or "::" ? DefaultAddress : Address)}:{Port}";
+    public string ServerUrl => $"http://{HostForUrl(ListenAddress.Reachable(Address))}:{Port}";
 
     private static string HostForUrl(string address) => address.Contains(':') ? $"[{address}]" : address;
 }
@@ -105,7 +107,7 @@ public sealed record ZodbOptions(string Address, int Port, string DatabasePath, 
     public string ServeAddress => $"{Address}:{Port}";
 
     /// <summary>What Overwatch's <c>databaseLocation</c> must be to use this server.</summary>
-    public string ClientUrl => $"zeo://{(Address is "0.0.0.0" ? "127.0.0.1" : Address)}:{Port}";
+    public string ClientUrl => $"zeo://{ListenAddress.Reachable(Address)}:{Port}";
 }
 
 /// <summary>A uwsgi option as written (value a scalar or a list of scalars), in file order.</summary>

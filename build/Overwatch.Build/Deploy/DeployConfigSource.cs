@@ -1,11 +1,20 @@
 using Overwatch.Build.Inputs;
-using Overwatch.Build.Targets;
 
 namespace Overwatch.Build.Deploy;
 
 /// <summary>Where the deploy YAML comes from: --deploy-config=FILE, or an environment variable (default <c>config</c>), never both.</summary>
 public static class DeployConfigSource
 {
+    /// <summary>The seed's variable holding the deploy YAML.</summary>
+    public const string DefaultVariable = "config";
+
+    /// <summary>
+    /// The variables the deploy YAML is read with: the environment, with PWD (for <c>${PWD}</c> and the default
+    /// receiver path) set to the working directory whatever directory the process was started in.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> Variables(IReadOnlyDictionary<string, string?> environment, string workingDirectory) =>
+        new Dictionary<string, string?>(environment) { ["PWD"] = workingDirectory };
+
     /// <returns>The YAML and a description of where it came from; null when nothing is given and <paramref name="required"/> is false.</returns>
     public static (string Yaml, string Source)? Read(string? file, string? variableArgument, IReadOnlyDictionary<string, string?> environment,
         string workingDirectory, bool required)
@@ -20,7 +29,7 @@ public static class DeployConfigSource
             if (!File.Exists(path)) throw new UsageException($"--deploy-config: file '{file}' does not exist (looked at {path}); give the path of your deployment YAML");
             return (File.ReadAllText(path), path);
         }
-        var variable = variableArgument ?? RenderConfigOptions.DefaultConfigVariable;
+        var variable = variableArgument ?? DefaultVariable;
         if (environment.TryGetValue(variable, out var text) && !string.IsNullOrWhiteSpace(text)) return (text, $"the environment variable '{variable}'");
         if (!required && variableArgument is null) return null;
         throw new UsageException(variableArgument is null

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Overwatch.Build.Infrastructure.Network;
 
 namespace Overwatch.Build.Deploy;
 
@@ -22,8 +23,11 @@ public static class UwsgiSocket
     public static string Resolve(string socket, string workingDirectory) =>
         IsUnixPath(socket) ? Path.GetFullPath(socket, workingDirectory) : socket;
 
-    /// <summary>nginx's <c>uwsgi_pass</c> target for the same socket.</summary>
-    public static string NginxTarget(string resolvedSocket) =>
-        IsUnixPath(resolvedSocket) ? $"unix:{resolvedSocket}"
-        : resolvedSocket.StartsWith(':') ? $"127.0.0.1{resolvedSocket}" : resolvedSocket;
+    /// <summary>nginx's <c>uwsgi_pass</c> target for the same socket; a wildcard host (":8001", "0.0.0.0:8001") is reached through loopback.</summary>
+    public static string NginxTarget(string resolvedSocket)
+    {
+        if (IsUnixPath(resolvedSocket)) return $"unix:{resolvedSocket}";
+        var colon = resolvedSocket.LastIndexOf(':');
+        return colon < 0 ? resolvedSocket : ListenAddress.Reachable(resolvedSocket[..colon]) + resolvedSocket[colon..];
+    }
 }

@@ -1,8 +1,8 @@
 namespace Overwatch.Build.Inputs;
 
 /// <summary>
-/// The command-line arguments Cake parsed, by name (without dashes). A bare <c>--flag</c> has a null or empty value.
-/// Unknown names are refused so a typo is not silently ignored.
+/// The command-line arguments Cake parsed. Unknown names are refused so a typo is not silently ignored, and
+/// values are read only through their declarations in <see cref="BuildArguments"/>, so a read cannot be misspelt.
 /// </summary>
 public sealed class ArgumentSet
 {
@@ -16,28 +16,31 @@ public sealed class ArgumentSet
             throw new UsageException($"unknown argument --{unknown[0]}: known arguments are {KnownArguments.Describe()}");
     }
 
-    public bool Has(string name) => values.ContainsKey(name);
+    public bool Has(Argument argument) => values.ContainsKey(argument.Name);
 
     /// <summary>The last value given, or null when absent. A bare <c>--name</c> without a value is an error.</summary>
-    public string? Single(string name)
+    public string? Get(ValueArgument argument)
     {
-        if (!values.TryGetValue(name, out var given)) return null;
+        if (!values.TryGetValue(argument.Name, out var given)) return null;
         var last = given.LastOrDefault();
-        return string.IsNullOrWhiteSpace(last) ? throw new UsageException($"--{name} needs a value: --{name}=VALUE") : last.Trim();
+        return string.IsNullOrWhiteSpace(last) ? throw NeedsValue(argument) : last.Trim();
     }
 
-    public IReadOnlyList<string> Many(string name) =>
-        values.TryGetValue(name, out var given)
-            ? given.Select(v => string.IsNullOrWhiteSpace(v) ? throw new UsageException($"--{name} needs a value: --{name}=VALUE") : v.Trim()).ToList()
+    public IReadOnlyList<string> Get(ListArgument argument) =>
+        values.TryGetValue(argument.Name, out var given)
+            ? given.Select(v => string.IsNullOrWhiteSpace(v) ? throw NeedsValue(argument) : v.Trim()).ToList()
             : [];
 
     /// <summary>A switch: present without a value, or =true / =false.</summary>
-    public bool Flag(string name)
+    public bool Get(SwitchArgument argument)
     {
+        var name = argument.Name;
         if (!values.TryGetValue(name, out var given)) return false;
         var last = given.LastOrDefault();
         if (string.IsNullOrEmpty(last) || last.Equals("true", StringComparison.OrdinalIgnoreCase)) return true;
         if (last.Equals("false", StringComparison.OrdinalIgnoreCase)) return false;
         throw new UsageException($"--{name}={last} is not a switch value: use --{name}, --{name}=true or --{name}=false");
     }
+
+    private static UsageException NeedsValue(Argument argument) => new($"--{argument.Name} needs a value: --{argument.Name}=VALUE");
 }

@@ -1,7 +1,7 @@
 using System.Text;
 using Overwatch.Build.Containers;
-using Overwatch.Build.Deploy.Rendering;
 using Overwatch.Build.Deploy;
+using Overwatch.Build.Deploy.Rendering;
 using Overwatch.Build.Infrastructure.Docker;
 using Overwatch.Build.Infrastructure.Files;
 using Overwatch.Build.Inputs;
@@ -9,38 +9,46 @@ using Overwatch.Build.Inputs;
 namespace Overwatch.Build.Targets;
 
 /// <summary>
-/// Writes the compose file (and the equivalent nginx site) only after the compose tool accepted it,
+/// Compose: writes the compose file (and the equivalent nginx site) only after the compose tool accepted it,
 /// then optionally starts the stack.
 /// </summary>
-public sealed class ComposeTarget(ComposeTool tool, Action<string> log)
+public sealed class ComposeTarget(BuildContext context)
 {
-    public const string ProxySiteRelativePath = "config/nginx-proxy-site.conf";
+    public const string DefaultFileName = "docker-compose.yml";
+    public const string ProxySiteRelativePath = ExecLayout.Config + "/nginx-proxy-site.conf";
 
-    public void Run(ComposePlan plan, string composeFile, TemplateSet templates, bool up)
+    public void Run()
     {
         if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("Compose writes Unix file modes; run it on Linux or macOS");
-        Directory.CreateDirectory(plan.DataDir);
-        ExecDirectories.Ensure(plan.ExecDir);
-        var compose = ComposeRenderer.ComposeFile(plan, templates);
-        var site = ComposeRenderer.ProxySite(plan, templates);
-        var siteFile = Path.Combine(plan.ExecDir, ProxySiteRelativePath);
+        var (layout, arguments, env) = (context.Layout, context.Arguments, context.Environment);
+        var image = context.Images.SingleImage().References[0];
+        var source = DeployConfigSource.Read(arguments.Get(BuildArguments.DeployConfig), arguments.Get(BuildArguments.DeployConfigEnv), env.All, layout.Root, required: false);
+        var config = source is { } given ? DeployConfigLoader.Load(given.Yaml, DeployConfigSource.Variables(env.All, layout.Root)) : null;
+        var plan = ComposePlan.Create(image, layout.DataDir, layout.ExecDir,
+            ComposeNetwork.Read(env), VirtualHost.Parse(arguments.Get(BuildArguments.VirtualHost)), config);
+        var composeFile = Path.GetFullPath(arguments.Get(BuildArguments.ComposeFile) ?? Path.Combine(layout.ExecDir, DefaultFileName), layout.Root);
+        var tool = ComposeTool.Find(context.Runner);
+
+        layout.EnsureDataAndExec();
+        var compose = ComposeRenderer.ComposeFile(plan, new TemplateSet(layout.TemplatesDir));
+        var site = ComposeRenderer.ProxySite(plan, new TemplateSet(layout.TemplatesDir));
+        var siteFile = Path.Combine(layout.ExecDir, ProxySiteRelativePath);
 
         using (var output = new StagedOutput())
         {
             var staged = output.Stage(composeFile, Encoding.UTF8.GetBytes(compose), RenderedFile.Readable);
             if (site is not null) output.Stage(siteFile, Encoding.UTF8.GetBytes(site), RenderedFile.Readable);
-            var check = tool.Run(tool.Config(staged), log);
+            var check = tool.Run(tool.Config(staged), context.Log);
             if (!check.Succeeded)
-                throw new DockerException($"{tool.Name} rejected the rendered compose file (exit code {check.ExitCode}); nothing was written:{Environment.NewLine}{check.Tail()}");
+                throw new DockerException(check.Failure($"{tool.Name} rejected the rendered compose file", "nothing was written"));
             output.Commit();
         }
-        log($"Wrote {composeFile} ({tool.Name} config accepts it)");
-        if (site is not null) log($"Wrote {siteFile}");
-        else if (plan.VirtualHost is null) log("No --virtual-host given: nginx-proxy will not route any host name to Overwatch.");
+        context.Log($"Wrote {composeFile} ({tool.Name} config accepts it)");
+        if (site is not null) context.Log($"Wrote {siteFile}");
+        else if (plan.VirtualHost is null) context.Log("No --virtual-host given: nginx-proxy will not route any host name to Overwatch.");
 
-        if (!up) return;
-        var result = tool.Run(tool.Up(composeFile), log);
-        if (!result.Succeeded)
-            throw new DockerException($"{tool.Name} up failed (exit code {result.ExitCode}):{Environment.NewLine}{result.Tail()}");
+        if (!arguments.Get(BuildArguments.Up)) return;
+        var result = tool.Run(tool.Up(composeFile), context.Log);
+        if (!result.Succeeded) throw new DockerException(result.Failure($"{tool.Name} up failed"));
     }
 }

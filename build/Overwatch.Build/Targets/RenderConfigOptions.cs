@@ -1,14 +1,21 @@
+using Overwatch.Build.Inputs;
+
 namespace Overwatch.Build.Targets;
 
-/// <summary>The RenderConfig target's arguments.</summary>
+/// <summary>The RenderConfig target's inputs; relative paths resolve against <see cref="WorkingDirectory"/>.</summary>
 public sealed record RenderConfigOptions(
-    string? DeployConfigPath,      // --deploy-config
-    string? DeployConfigEnv,       // --deploy-config-env (null = not given; default variable name is "config")
-    string ExecDir,                // --exec-dir, default "exec"
-    string TemplatesDir,           // repo templates/
-    string WorkingDirectory,       // repo root; relative paths resolve against it
-    bool Force)                    // --force
+    string? DeployConfigPath,
+    string? DeployConfigEnv,
+    string ExecDir,
+    string TemplatesDir,
+    string WorkingDirectory,
+    bool Force)
 {
-    public const string DefaultConfigVariable = "config";
-    public const string DefaultExecDir = "exec";
+    public static RenderConfigOptions From(BuildContext context) => new(
+        context.Arguments.Get(BuildArguments.DeployConfig),
+        context.Arguments.Get(BuildArguments.DeployConfigEnv),
+        context.Layout.ExecDir,
+        context.Layout.TemplatesDir,
+        context.Layout.Root,
+        context.Arguments.Get(BuildArguments.Force));
 }

@@ -8,21 +8,27 @@ using Overwatch.Build.Inputs;
 namespace Overwatch.Build.Targets;
 
 /// <summary>
-/// The RenderConfig target: read the deploy YAML, report every problem at once, render all configs,
+/// RenderConfig: read the deploy YAML, report every problem at once, render all configs,
 /// and write them together with the secrets, all or nothing.
 /// </summary>
-public static class RenderConfigRunner
+public sealed class RenderConfigTarget(BuildContext context)
 {
+    public void Run()
+    {
+        using var writer = new LogWriter(context.Log);
+        Render(RenderConfigOptions.From(context), context.Environment.All, writer);
+    }
+
     // Throws UsageException for any user mistake (message: all problems, one per line, each naming the YAML path / variable and the fix).
     // Writes progress lines (file names written, never secret values or lengths) to log.
-    public static RenderResult Run(RenderConfigOptions options, IReadOnlyDictionary<string, string?> environment, TextWriter log)
+    public static RenderResult Render(RenderConfigOptions options, IReadOnlyDictionary<string, string?> environment, TextWriter log)
     {
         if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("RenderConfig writes Unix file modes; run it on Linux or macOS");
         var workingDirectory = Path.GetFullPath(options.WorkingDirectory);
         var (yaml, source) = DeployConfigSource.Read(options.DeployConfigPath, options.DeployConfigEnv, environment, workingDirectory, required: true)!.Value;
         log.WriteLine($"Reading the deploy configuration from {source}");
 
-        var (config, problems) = DeployConfigLoader.LoadAndValidate(yaml, environment);
+        var (config, problems) = DeployConfigLoader.LoadAndValidate(yaml, DeployConfigSource.Variables(environment, workingDirectory));
         var allProblems = problems.ToList();
         if (config is null) throw new UsageException(DeployProblems.Format(allProblems));
         var secrets = SecretSource.Read(config.Environment, environment, workingDirectory, allProblems);
@@ -70,8 +76,7 @@ public static class RenderConfigRunner
             throw new UsageException($"cannot write {Display(current, workingDirectory)} ({e.Message}); nothing was changed. Run where you may write it, or change nginx.basePath / the secret's writeLocation / --exec-dir");
         }
         // supervisord's childlogdir and uwsgi's sockets must exist; they are kept in git, but --exec-dir may be new.
-        Directory.CreateDirectory(settings.LogsDir);
-        Directory.CreateDirectory(settings.SocketsDir);
+        ExecLayout.Ensure(settings.ExecDirAbsolute);
 
         foreach (var path in written) log.WriteLine($"Wrote {Display(path, workingDirectory)}");
         foreach (var path in unchanged) log.WriteLine($"Unchanged {Display(path, workingDirectory)}");
@@ -83,7 +88,6 @@ public static class RenderConfigRunner
     private static byte[] SecretBytes(Secret secret) =>
         Encoding.UTF8.GetBytes(secret.Value.EndsWith('\n') ? secret.Value : secret.Value + "\n");
 
-    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     private static void CheckExistingSecrets(IEnumerable<(Secret Secret, byte[] Bytes)> secrets, bool force, List<DeployProblem> problems)
     {
         if (force) return;
@@ -97,9 +101,5 @@ public static class RenderConfigRunner
         }
     }
 
-    private static string Display(string path, string workingDirectory)
-    {
-        var relative = Path.GetRelativePath(workingDirectory, path);
-        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
-    }
+    private static string Display(string path, string workingDirectory) => DeploymentLayout.Display(path, workingDirectory);
 }

@@ -1,26 +1,28 @@
 using Overwatch.Build.Containers;
-using Overwatch.Build.Images.Plan;
 using Overwatch.Build.Infrastructure.Docker;
 using Overwatch.Build.Inputs;
 
 namespace Overwatch.Build.Targets;
 
-/// <summary>Opens a shell (or runs --command) in the app image of one Python version.</summary>
-public sealed class ShellTarget(BuildPlan plan, DockerCli docker)
+/// <summary>Shell: opens a shell (or runs --command) in the app image of one Python version.</summary>
+public sealed class ShellTarget(BuildContext context)
 {
-    public void Run(string dataDir, string execDir, string? sourceDir, string? command, Func<string, bool> isSet)
+    public void Run()
     {
-        var image = plan.Images[0].References[0];
+        var (layout, docker) = (context.Layout, context.Docker);
+        var planned = context.Images.SingleImage();
+        var image = planned.References[0];
+        var sourceDir = context.Arguments.Get(BuildArguments.SourceDir) is { } source ? Path.GetFullPath(source, layout.Root) : null;
+        var command = context.Arguments.Get(BuildArguments.Command);
         if (sourceDir is not null && !Directory.Exists(sourceDir))
             throw new UsageException($"--source-dir '{sourceDir}' does not exist: point it at your Overwatch checkout");
 
         docker.EnsureDaemon();
         if (!docker.ImageExists(image))
-            throw new DockerException($"image {image} is not built: build it with ./build.sh --target=DockerImage --python-version={plan.Images[0].Python}");
+            throw new DockerException($"image {image} is not built: build it with ./build.sh --target=DockerImage --python-version={planned.Python}");
 
-        Directory.CreateDirectory(dataDir);
-        ExecDirectories.Ensure(execDir);
-        var spec = ShellCommand.Create(new ShellOptions(image, dataDir, execDir, sourceDir, command), isSet);
+        layout.EnsureDataAndExec();
+        var spec = ShellCommand.Create(new ShellOptions(image, layout.DataDir, layout.ExecDir, sourceDir, command), name => context.Environment[name] is not null);
 
         var exitCode = command is null ? docker.RunAttached(spec) : docker.Execute(spec, quiet: false).ExitCode;
         if (exitCode != 0)

@@ -1,34 +1,32 @@
-using Overwatch.Build.Inputs;
 using Overwatch.Build.Infrastructure.Processes;
+using Overwatch.Build.Inputs;
 
 namespace Overwatch.Build.Targets;
 
 /// <summary>
-/// Asks the supervisord described by the rendered config to pick up changed programs (<c>supervisorctl update</c>),
-/// turning the seed's bare "Connection refused" into an explanation.
+/// SupervisorUpdate: asks the supervisord described by the rendered config to pick up changed programs
+/// (<c>supervisorctl update</c>), turning the seed's bare "Connection refused" into an explanation.
 /// </summary>
-public sealed class SupervisorUpdate(IProcessRunner runner, Action<string> log)
+public sealed class SupervisorUpdateTarget(BuildContext context)
 {
-    public const string ConfigRelativePath = "config/supervisord.conf";
-
     public static readonly string NotRunning =
         "supervisorctl could not reach supervisord (connection refused): supervisord is not running. " +
         "This is harmless if you did not mean to use supervisor (for example after rendering the configs by hand). " +
         "Otherwise start it with 'supervisord -c {0}', or set 'supervisor: false' in the deploy config.";
 
-    public void Run(string execDir)
+    public void Run()
     {
-        var config = Path.Combine(execDir, ConfigRelativePath);
+        var config = context.Layout.SupervisordConf;
         if (!File.Exists(config))
             throw new UsageException($"{config} does not exist: render it first with ./build.sh --target=RenderConfig");
-        ExecDirectories.Ensure(execDir);
+        ExecLayout.Ensure(context.Layout.ExecDir);
 
         var spec = new ProcessSpec("supervisorctl", ["-c", config, "update"]);
-        log("> " + spec.Display);
+        context.Log("> " + spec.Display);
         ProcessResult result;
         try
         {
-            result = runner.Run(spec, log);
+            result = context.Runner.Run(spec, context.Log);
         }
         catch (ProgramNotFoundException)
         {
@@ -37,7 +35,7 @@ public sealed class SupervisorUpdate(IProcessRunner runner, Action<string> log)
 
         if (result.Succeeded) return;
         if (result.LastLines.Any(IsRefused)) throw new UsageException(string.Format(NotRunning, config));
-        throw new UsageException($"supervisorctl update failed (exit code {result.ExitCode}); its last lines:{Environment.NewLine}{result.Tail()}");
+        throw new UsageException(result.Failure("supervisorctl update failed"));
     }
 
     private static bool IsRefused(string line) =>

@@ -36,7 +36,7 @@ public class BadInputTests
         var before = DeployFixtures.Snapshot(work.Path);
         var log = new StringWriter();
 
-        var error = Assert.Throws<UsageException>(() => RenderConfigRunner.Run(Options(work.Path), environment, log));
+        var error = Assert.Throws<UsageException>(() => RenderConfigTarget.Render(Options(work.Path), environment, log));
 
         Assert.Multiple(() =>
         {

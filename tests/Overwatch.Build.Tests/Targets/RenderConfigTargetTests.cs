@@ -8,7 +8,7 @@ using Overwatch.Build.Tests.Infra;
 namespace Overwatch.Build.Tests.Targets;
 
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public class RenderConfigRunnerTests
+public class RenderConfigTargetTests
 {
     private const string TwoPrograms = """
         supervisor: true
@@ -26,9 +26,9 @@ public class RenderConfigRunnerTests
         DeployFixtures.MakeExecLayout(work.Path);
         var environment = DeployFixtures.Environment(work.Path, ("config", TwoPrograms));
 
-        RenderConfigRunner.Run(BadInputTests.Options(work.Path), environment, TextWriter.Null);
+        RenderConfigTarget.Render(BadInputTests.Options(work.Path), environment, TextWriter.Null);
         var first = DeployFixtures.Snapshot(work.Path);
-        var second = RenderConfigRunner.Run(BadInputTests.Options(work.Path), environment, TextWriter.Null);
+        var second = RenderConfigTarget.Render(BadInputTests.Options(work.Path), environment, TextWriter.Null);
 
         Assert.That(DeployFixtures.Snapshot(work.Path), Is.EqualTo(first));
         Assert.That(second.WrittenFiles, Is.Empty);
@@ -39,9 +39,9 @@ public class RenderConfigRunnerTests
     {
         using var work = new TempDirectory();
         var options = BadInputTests.Options(work.Path);
-        RenderConfigRunner.Run(options, DeployFixtures.Environment(work.Path, ("config", TwoPrograms)), TextWriter.Null);
+        RenderConfigTarget.Render(options, DeployFixtures.Environment(work.Path, ("config", TwoPrograms)), TextWriter.Null);
 
-        RenderConfigRunner.Run(options, DeployFixtures.Environment(work.Path, ("config", TwoPrograms.Replace("dataReplay", "receiverMonitor"))), TextWriter.Null);
+        RenderConfigTarget.Render(options, DeployFixtures.Environment(work.Path, ("config", TwoPrograms.Replace("dataReplay", "receiverMonitor"))), TextWriter.Null);
 
         var conf = File.ReadAllText(work.Combine("exec", "config", "supervisord.conf"));
         Assert.That(conf, Does.Not.Contain("dataReplay"));
@@ -55,14 +55,14 @@ public class RenderConfigRunnerTests
         using var work = new TempDirectory();
         var options = BadInputTests.Options(work.Path);
         var withWebApp = File.ReadAllText(DeployFixtures.ExampleConfig).Replace("basePath: \"exec/nginx\"", "basePath: \"nginx\"");
-        RenderConfigRunner.Run(options, DeployFixtures.Environment(work.Path, ("config", withWebApp)), TextWriter.Null);
+        RenderConfigTarget.Render(options, DeployFixtures.Environment(work.Path, ("config", withWebApp)), TextWriter.Null);
         var uwsgi = work.Combine("exec", "config", "webApp_uwsgi.yaml");
         var site = work.Combine("nginx", "sites-enabled", "webAppNginx.conf");
         File.WriteAllText(work.Combine("exec", "config", "mine.txt"), "not rendered by us\n");
         Assert.That(File.Exists(uwsgi) && File.Exists(site), Is.True);
         var log = new StringWriter();
 
-        RenderConfigRunner.Run(options, DeployFixtures.Environment(work.Path, ("config", TwoPrograms)), log);
+        RenderConfigTarget.Render(options, DeployFixtures.Environment(work.Path, ("config", TwoPrograms)), log);
 
         Assert.That(File.Exists(uwsgi), Is.False);
         Assert.That(File.Exists(site), Is.False, "a disabled nginx site must not keep routing");
@@ -77,7 +77,7 @@ public class RenderConfigRunnerTests
         File.WriteAllText(work.Combine("deploy.yaml"), TwoPrograms);
         var log = new StringWriter();
 
-        var result = RenderConfigRunner.Run(BadInputTests.Options(work.Path, path: "deploy.yaml"), DeployFixtures.Environment(work.Path), log);
+        var result = RenderConfigTarget.Render(BadInputTests.Options(work.Path, path: "deploy.yaml"), DeployFixtures.Environment(work.Path), log);
 
         Assert.That(result.WrittenFiles, Is.EquivalentTo(new[] { work.Combine("exec", "config", "supervisord.conf"), work.Combine("config.yaml") }));
         Assert.That(log.ToString(), Does.Contain("Wrote exec/config/supervisord.conf"));
@@ -89,7 +89,7 @@ public class RenderConfigRunnerTests
     {
         using var work = new TempDirectory();
 
-        var result = RenderConfigRunner.Run(BadInputTests.Options(work.Path, variable: "deployYaml"),
+        var result = RenderConfigTarget.Render(BadInputTests.Options(work.Path, variable: "deployYaml"),
             DeployFixtures.Environment(work.Path, ("deployYaml", TwoPrograms)), TextWriter.Null);
 
         Assert.That(result.Config.Supervisor, Is.True);
@@ -100,7 +100,7 @@ public class RenderConfigRunnerTests
     {
         using var work = new TempDirectory();
 
-        var error = Assert.Throws<UsageException>(() => RenderConfigRunner.Run(BadInputTests.Options(work.Path, path: "x.yaml", variable: "config"),
+        var error = Assert.Throws<UsageException>(() => RenderConfigTarget.Render(BadInputTests.Options(work.Path, path: "x.yaml", variable: "config"),
             DeployFixtures.Environment(work.Path), TextWriter.Null));
 
         Assert.That(error!.Message, Does.Contain("--deploy-config").And.Contain("--deploy-config-env").And.Contain("only one"));
@@ -111,7 +111,7 @@ public class RenderConfigRunnerTests
     {
         using var work = new TempDirectory();
 
-        var error = Assert.Throws<UsageException>(() => RenderConfigRunner.Run(BadInputTests.Options(work.Path), DeployFixtures.Environment(work.Path), TextWriter.Null));
+        var error = Assert.Throws<UsageException>(() => RenderConfigTarget.Render(BadInputTests.Options(work.Path), DeployFixtures.Environment(work.Path), TextWriter.Null));
 
         Assert.That(error!.Message, Does.Contain("--deploy-config").And.Contain("'config'"));
     }
@@ -121,7 +121,7 @@ public class RenderConfigRunnerTests
     {
         using var work = new TempDirectory();
 
-        var error = Assert.Throws<UsageException>(() => RenderConfigRunner.Run(BadInputTests.Options(work.Path, path: "nope.yaml"), DeployFixtures.Environment(work.Path), TextWriter.Null));
+        var error = Assert.Throws<UsageException>(() => RenderConfigTarget.Render(BadInputTests.Options(work.Path, path: "nope.yaml"), DeployFixtures.Environment(work.Path), TextWriter.Null));
 
         Assert.That(error!.Message, Does.Contain("--deploy-config").And.Contain("nope.yaml"));
     }
@@ -132,7 +132,7 @@ public class RenderConfigRunnerTests
         using var work = new TempDirectory();
         var yaml = TwoPrograms + "\nsupervisorControl:\n    username: \"admin\"\n    password: \"pw\"\n";
 
-        RenderConfigRunner.Run(BadInputTests.Options(work.Path), DeployFixtures.Environment(work.Path, ("config", yaml)), TextWriter.Null);
+        RenderConfigTarget.Render(BadInputTests.Options(work.Path), DeployFixtures.Environment(work.Path, ("config", yaml)), TextWriter.Null);
 
         Assert.That(File.GetUnixFileMode(work.Combine("exec", "config", "supervisord.conf")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
     }

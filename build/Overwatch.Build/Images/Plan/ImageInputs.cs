@@ -14,20 +14,20 @@ public sealed record ImageInputs(ImagesConfig Images, BuildSource Source, Creden
 
     public static ImageInputs Read(ArgumentSet arguments, EnvironmentVariables env, ILocalGit git, string rootDirectory, DateTimeOffset now)
     {
-        var imagesPath = Path.GetFullPath(arguments.Single("images-config") ?? DefaultImagesConfig, rootDirectory);
+        var imagesPath = Path.GetFullPath(arguments.Get(BuildArguments.ImagesConfig) ?? DefaultImagesConfig, rootDirectory);
         var images = ImagesConfigLoader.Load(imagesPath);
 
-        var pythons = arguments.Many("python-version").Select(v => PythonVersion.Parse(v, "--python-version")).ToList();
+        var pythons = arguments.Get(BuildArguments.PythonVersion).Select(v => PythonVersion.Parse(v, "--python-version")).ToList();
         images = images with
         {
-            Registry = arguments.Single("registry") is { } registry ? ImageNames.Registry(registry, "--registry") : images.Registry,
-            Namespace = arguments.Has("image-namespace") ? ImageNames.Namespace(arguments.Many("image-namespace").Last(), "--image-namespace") : images.Namespace,
+            Registry = arguments.Get(BuildArguments.Registry) is { } registry ? ImageNames.Registry(registry, "--registry") : images.Registry,
+            Namespace = arguments.Get(BuildArguments.ImageNamespace) is { } space ? ImageNames.Namespace(space, "--image-namespace") : images.Namespace,
             PythonVersions = pythons.Count > 0 ? pythons.Distinct().ToList() : images.PythonVersions,
         };
         if (images.PythonVersions.Count == 0)
             throw new UsageException($"no Python versions to build: list pythonVersions in {imagesPath} or pass --python-version=X.Y.Z");
 
-        var source = RefDetector.Detect(arguments.Single("branch"), arguments.Single("tag"), env, git);
+        var source = RefDetector.Detect(arguments.Get(BuildArguments.Branch), arguments.Get(BuildArguments.Tag), env, git);
         var credentials = env["DOCKER_USERNAME"] is { } user && env["DOCKER_PASSWORD"] is { } password ? new Credentials(user, password) : null;
         return new ImageInputs(images, source, credentials, CreationTime(env, git, now));
     }

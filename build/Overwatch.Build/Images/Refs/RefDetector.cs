@@ -81,7 +81,7 @@ public static partial class RefDetector
     private static GitRef FromGit(ILocalGit git)
     {
         if (git.CurrentBranch() is { } branch) return GitRef.ForBranch(branch, RefSource.Git);
-        var tag = git.TagsAtHead().OrderBy(Tags.TagPolicy.Precedence).ThenBy(t => t, StringComparer.Ordinal).LastOrDefault();
+        var tag = git.TagsAtHead().OrderBy(ReleaseTag.Precedence).ThenBy(t => t, StringComparer.Ordinal).LastOrDefault();
         if (tag is not null) return GitRef.ForTag(tag, RefSource.Git);
         throw new UsageException("cannot tell which ref is being built (no CI variables, and HEAD is detached with no tag): pass --branch=NAME or --tag=NAME");
     }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Overwatch.Build.Images;
 using Overwatch.Build.Images.Refs;
 
@@ -9,7 +8,7 @@ namespace Overwatch.Build.Images.Tags;
 /// master and '-docker' branches are published as latest; release tags X.Y, X.Y.Z and vX.Y.Z-PRE are published;
 /// every other tag, branch and pull request is built but not pushed.
 /// </summary>
-public static partial class TagPolicy
+public static class TagPolicy
 {
     public static ReleaseDecision Decide(GitRef gitRef) => gitRef.Type switch
     {
@@ -20,19 +19,6 @@ public static partial class TagPolicy
 
     public static IReadOnlyList<string> TagsFor(ReleaseDecision decision, PythonVersion python) =>
         decision.Stems.Select(stem => DockerTag.Create(stem, python)).Distinct().ToList();
-
-    /// <summary>
-    /// Orders tags that point at one commit: final releases above pre-releases above other tags,
-    /// then by version number (so v1.10.0 beats v1.9.0 and v1.2.3 beats v1.2.3-rc1).
-    /// </summary>
-    public static (int Kind, long Major, long Minor, long Patch) Precedence(string tag)
-    {
-        var release = Release().Match(tag);
-        if (!release.Success) return (0, 0, 0, 0);
-        static long Number(Group group) => long.TryParse(group.Value, out var n) ? n : 0;
-        var kind = release.Groups["pre"].Success ? 1 : 2;
-        return (kind, Number(release.Groups["major"]), Number(release.Groups["minor"]), Number(release.Groups["patch"]));
-    }
 
     private static ReleaseDecision ForBranch(string branch)
     {
@@ -45,12 +31,10 @@ public static partial class TagPolicy
 
     private static ReleaseDecision ForTag(string tag)
     {
-        var release = Release().Match(tag);
-        if (!release.Success)
+        if (ReleaseTag.Parse(tag) is not { } release)
             return new([tag], false, $"tag '{tag}' is not a release tag (X.Y, X.Y.Z or vX.Y.Z-PRE): not published");
 
-        var (major, minor, patch, pre) = (release.Groups["major"].Value, release.Groups["minor"].Value,
-            release.Groups["patch"].Value, release.Groups["pre"].Value);
+        var (major, minor, patch, pre) = release;
         if (patch.Length == 0)
             return new([$"{major}.{minor}"], true, $"release tag {tag} is published as {major}.{minor}");
         var full = $"{major}.{minor}.{patch}";
@@ -58,7 +42,4 @@ public static partial class TagPolicy
             return new([$"{full}-{pre}"], true, $"pre-release tag {tag} is published as {full}-{pre}, never as {major}.{minor}");
         return new([full, $"{major}.{minor}"], true, $"release tag {tag} is published as {full} and {major}.{minor}");
     }
-
-    [GeneratedRegex(@"^v?(?<major>0|[1-9][0-9]*)\.(?<minor>0|[1-9][0-9]*)(\.(?<patch>0|[1-9][0-9]*)(-(?<pre>[0-9A-Za-z][0-9A-Za-z.-]*))?)?\z")]
-    private static partial Regex Release();
 }

@@ -41,7 +41,7 @@ public sealed class DockerCli(IProcessRunner runner, Action<string> log)
     {
         var result = Execute(spec, quiet: false);
         if (result.Succeeded) return result;
-        throw new DockerException($"{what} failed (docker exit code {result.ExitCode}){(fix is null ? "" : ": " + fix)}{Environment.NewLine}{Mask(result.Tail())}");
+        throw new DockerException(Mask(result.Failure($"{what} failed", fix)));
     }
 
     public ProcessResult Execute(ProcessSpec spec, bool quiet)

@@ -1,35 +1,44 @@
-using System.Runtime.Versioning;
+using System.Text;
 
 namespace Overwatch.Build.Infrastructure.Files;
 
 /// <summary>
-/// The one place RenderConfig writes: every file goes to a temporary sibling first (created with its final
+/// The one way the build writes files: every file goes to a temporary sibling first (created with its final
 /// mode, so a secret is never readable by others), and only when all are staged are they renamed into place.
 /// Disposing without <see cref="Commit"/> removes the temporaries and leaves the targets untouched.
 /// </summary>
-[UnsupportedOSPlatform("windows")]
-internal sealed class StagedOutput : IDisposable
+public sealed class StagedOutput : IDisposable
 {
     public const UnixFileMode PrivateDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
     private readonly List<(string Temporary, string Target)> _staged = [];
 
+    /// <summary>Writes one file so that readers never see half of it.</summary>
+    public static void WriteFile(string path, string contents)
+    {
+        using var output = new StagedOutput();
+        output.Stage(Path.GetFullPath(path), Encoding.UTF8.GetBytes(contents));
+        output.Commit();
+    }
+
+    /// <param name="mode">The file's mode; null keeps the platform's default (the only choice on Windows).</param>
     /// <returns>The temporary file holding the contents until <see cref="Commit"/>.</returns>
-    public string Stage(string target, byte[] contents, UnixFileMode mode, UnixFileMode? newDirectoryMode = null)
+    public string Stage(string target, byte[] contents, UnixFileMode? mode = null, UnixFileMode? newDirectoryMode = null)
     {
         var directory = Path.GetDirectoryName(target)!;
         if (!Directory.Exists(directory))
         {
-            if (newDirectoryMode is { } directoryMode) Directory.CreateDirectory(directory, directoryMode);
+            if (newDirectoryMode is { } directoryMode && !OperatingSystem.IsWindows()) Directory.CreateDirectory(directory, directoryMode);
             else Directory.CreateDirectory(directory);
         }
         var temporary = Path.Combine(directory, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
         _staged.Add((temporary, target));
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = mode };
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (mode is { } createMode && !OperatingSystem.IsWindows()) options.UnixCreateMode = createMode;
         using (var stream = File.Open(temporary, options))
         {
             // The umask may have removed bits of a readable file; private files are already exact.
-            File.SetUnixFileMode(stream.SafeFileHandle, mode);
+            if (mode is { } exactMode && !OperatingSystem.IsWindows()) File.SetUnixFileMode(stream.SafeFileHandle, exactMode);
             stream.Write(contents);
         }
         return temporary;

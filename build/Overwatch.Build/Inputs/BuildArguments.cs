@@ -1,0 +1,68 @@
+using static Overwatch.Build.Inputs.TargetNames;
+
+namespace Overwatch.Build.Inputs;
+
+/// <summary>Every argument of ours, declared once. A new argument goes here and nowhere else (then regenerate the README table).</summary>
+public static class BuildArguments
+{
+    private static readonly string[] ImageTargets = [Plan, DockerBase, PublishBase, DockerImage, Push, Publish, Shell, Compose];
+    private static readonly string[] ExecTargets = [RenderConfig, Shell, Compose, SupervisorUpdate];
+
+    public static readonly ListArgument PythonVersion = new("python-version", "X.Y.Z",
+        "build this Python version", "`pythonVersions` of the images file", ImageTargets);
+
+    public static readonly ValueArgument Registry = new("registry", "HOST[:PORT]",
+        "registry of every reference", "`docker.io`, from the images file", ImageTargets);
+
+    public static readonly ValueArgument ImageNamespace = new("image-namespace", "NAME",
+        "namespace under the registry (an images file may set `namespace: \"\"` for none)", "`rehlers`, from the images file", ImageTargets);
+
+    public static readonly ValueArgument ImagesConfig = new("images-config", "PATH",
+        "images file", "`docker/images.yaml`", ImageTargets);
+
+    public static readonly ValueArgument Branch = new("branch", "NAME",
+        "pretend this branch instead of detecting the ref", null, ImageTargets);
+
+    public static readonly ValueArgument Tag = new("tag", "NAME",
+        "pretend this tag instead of detecting the ref", null, ImageTargets);
+
+    public static readonly ValueArgument ArtifactsDir = new("artifacts-dir", "PATH",
+        "where `build-plan.json` is written", "`artifacts`", [Plan]);
+
+    public static readonly ValueArgument DeployConfig = new("deploy-config", "PATH",
+        "the deploy YAML file (instead of a variable)", null, [RenderConfig, Compose]);
+
+    public static readonly ValueArgument DeployConfigEnv = new("deploy-config-env", "NAME",
+        "the environment variable holding the deploy YAML", "`config`", [RenderConfig, Compose]);
+
+    public static readonly ValueArgument ExecDir = new("exec-dir", "PATH",
+        "where configs are rendered and programs keep `logs/`, `config/`, `sockets/`; never inside the data directory", "`exec`", ExecTargets);
+
+    public static readonly ValueArgument DataDir = new("data-dir", "PATH",
+        "the data directory the web app serves, mounted into containers", "`data`", [Shell, Compose]);
+
+    public static readonly SwitchArgument Force = new("force",
+        "replace an existing secret file whose contents differ", [RenderConfig]);
+
+    public static readonly ValueArgument SourceDir = new("source-dir", "PATH",
+        "an Overwatch checkout mounted at `/opt/overwatch/overwatch`", null, [Shell]);
+
+    public static readonly ValueArgument Command = new("command", "CMD",
+        "run this with `/bin/sh -c` instead of an interactive shell", null, [Shell]);
+
+    public static readonly ValueArgument ComposeFile = new("compose-file", "PATH",
+        "where the compose file is written", "`exec/docker-compose.yml`", [Compose]);
+
+    public static readonly ValueArgument VirtualHost = new("virtual-host", "HOST[,HOST]",
+        "host names nginx-proxy routes to Overwatch; also writes `exec/config/nginx-proxy-site.conf`", null, [Compose]);
+
+    public static readonly SwitchArgument Up = new("up",
+        "start the stack after writing it", [Compose]);
+
+    public static readonly IReadOnlyList<Argument> All =
+    [
+        PythonVersion, Registry, ImageNamespace, ImagesConfig, Branch, Tag, ArtifactsDir,
+        DeployConfig, DeployConfigEnv, ExecDir, DataDir, Force,
+        SourceDir, Command, ComposeFile, VirtualHost, Up,
+    ];
+}

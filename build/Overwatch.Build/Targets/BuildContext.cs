@@ -1,0 +1,70 @@
+using Overwatch.Build.Images.Plan;
+using Overwatch.Build.Infrastructure.Docker;
+using Overwatch.Build.Infrastructure.Processes;
+using Overwatch.Build.Inputs;
+
+namespace Overwatch.Build.Targets;
+
+/// <summary>
+/// What every target works with, made once in Setup and handed to each task: the arguments, the deployment
+/// layout, the environment, the clock, Cake's dry-run flag, the one process runner and the log. The image
+/// session (plan, credentials, registry login) is made on first use.
+/// </summary>
+public sealed class BuildContext : IDisposable
+{
+    private readonly Lazy<ImageSession> images;
+
+    public BuildContext(ArgumentSet arguments, DeploymentLayout layout, EnvironmentVariables environment, TimeProvider clock,
+        bool dryRun, IEnumerable<string> scheduledTargets, IProcessRunner runner, Action<string> log)
+    {
+        Arguments = arguments;
+        Layout = layout;
+        Environment = environment;
+        Clock = clock;
+        DryRun = dryRun;
+        ScheduledTargets = scheduledTargets.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Runner = runner;
+        Log = log;
+        Docker = new DockerCli(runner, log);
+        images = new Lazy<ImageSession>(() => ImageSession.Start(this));
+    }
+
+    public ArgumentSet Arguments { get; }
+    public DeploymentLayout Layout { get; }
+    public EnvironmentVariables Environment { get; }
+    public TimeProvider Clock { get; }
+    public bool DryRun { get; }
+    public IReadOnlySet<string> ScheduledTargets { get; }
+    public IProcessRunner Runner { get; }
+    public DockerCli Docker { get; }
+    public Action<string> Log { get; }
+
+    /// <summary>The plan, the credentials and the registry login of the image targets; made on first use.</summary>
+    public ImageSession Images => images.Value;
+
+    public BuildPlan Plan => Images.Plan;
+
+    public bool IsScheduled(string target) => ScheduledTargets.Contains(target);
+
+    /// <summary>
+    /// Reads every input and fails on bad input before anything is built or pushed. When a scheduled target uses the
+    /// plan it is made here, so it is printed (also under --dryrun) and missing credentials stop the run first.
+    /// </summary>
+    public static BuildContext Start(
+        IEnumerable<KeyValuePair<string, ICollection<string>>> cakeArguments,
+        IEnumerable<string> targetsToRun,
+        string root,
+        Action<string> log)
+    {
+        var arguments = new ArgumentSet(cakeArguments);
+        var context = new BuildContext(arguments, DeploymentLayout.Resolve(root, arguments), EnvironmentVariables.FromProcess(),
+            TimeProvider.System, CakeSwitches.IsDryRun(System.Environment.GetCommandLineArgs()), targetsToRun, new ProcessRunner(), log);
+        if (TargetNames.UsingPlan.Any(context.IsScheduled)) _ = context.Images;
+        return context;
+    }
+
+    public void Dispose()
+    {
+        if (images.IsValueCreated) images.Value.Dispose();
+    }
+}

@@ -1,0 +1,20 @@
+namespace Overwatch.Build.Targets;
+
+/// <summary>
+/// Push, the step of Publish that pushes every planned reference; its criteria skip it when the tag policy
+/// does not publish the ref (Cake refuses a skipped target, so Publish itself only depends on it).
+/// </summary>
+public sealed class PushTarget(BuildContext context)
+{
+    public const string SkippedBecause = "the tag policy does not publish this ref";
+
+    /// <summary>The Push task's criteria (so --dryrun shows the decision); when false it says why in one line.</summary>
+    public static bool IsDue(BuildContext context)
+    {
+        if (context.Plan.Publish) return true;
+        context.Log($"Not publishing: {context.Plan.Reason}.");
+        return false;
+    }
+
+    public void Run() => context.Images.Push(context.Plan.Images.SelectMany(i => i.References));
+}

@@ -1,4 +1,5 @@
 using Overwatch.Build.Images.Plan;
+using Overwatch.Build.Images.Refs;
 using Overwatch.Build.Infrastructure.Docker;
 using Overwatch.Build.Infrastructure.Processes;
 using Overwatch.Build.Inputs;
@@ -15,8 +16,9 @@ public sealed class BuildContext : IDisposable
     private readonly Lazy<ImageSession> images;
 
     public BuildContext(ArgumentSet arguments, DeploymentLayout layout, EnvironmentVariables environment, TimeProvider clock,
-        bool dryRun, IEnumerable<string> scheduledTargets, IProcessRunner runner, Action<string> log)
+        bool dryRun, IEnumerable<string> scheduledTargets, IProcessRunner runner, ILocalGit git, Action<string> log)
     {
+        Git = git;
         Arguments = arguments;
         Layout = layout;
         Environment = environment;
@@ -36,6 +38,7 @@ public sealed class BuildContext : IDisposable
     public bool DryRun { get; }
     public IReadOnlySet<string> ScheduledTargets { get; }
     public IProcessRunner Runner { get; }
+    public ILocalGit Git { get; }
     public DockerCli Docker { get; }
     public Action<string> Log { get; }
 
@@ -57,8 +60,10 @@ public sealed class BuildContext : IDisposable
         Action<string> log)
     {
         var arguments = new ArgumentSet(cakeArguments);
-        var context = new BuildContext(arguments, DeploymentLayout.Resolve(root, arguments), EnvironmentVariables.FromProcess(),
-            TimeProvider.System, CakeSwitches.IsDryRun(System.Environment.GetCommandLineArgs()), targetsToRun, new ProcessRunner(), log);
+        var layout = DeploymentLayout.Resolve(root, arguments);
+        var runner = new ProcessRunner();
+        var context = new BuildContext(arguments, layout, EnvironmentVariables.FromProcess(), TimeProvider.System,
+            CakeSwitches.IsDryRun(System.Environment.GetCommandLineArgs()), targetsToRun, runner, new LocalGit(layout.Root, runner), log);
         if (TargetNames.UsingPlan.Any(context.IsScheduled)) _ = context.Images;
         return context;
     }

@@ -1,5 +1,4 @@
 using Overwatch.Build.Images.Plan;
-using Overwatch.Build.Images.Refs;
 using Overwatch.Build.Infrastructure.Docker;
 using Overwatch.Build.Inputs;
 
@@ -25,8 +24,7 @@ public sealed class ImageSession : IDisposable
 
     public static ImageSession Start(BuildContext context)
     {
-        var root = context.Layout.Root;
-        var inputs = ImageInputs.Read(context.Arguments, context.Environment, new LocalGit(root, context.Runner), root, context.Clock.GetUtcNow());
+        var inputs = ImageInputs.Read(context.Arguments, context.Environment, context.Git, context.Layout.Root, context.Clock.GetUtcNow());
         var plan = BuildPlanner.Create(inputs);
         context.Log(PlanTable.Render(plan));
         var pushesBase = context.IsScheduled(TargetNames.PublishBase);

@@ -30,8 +30,8 @@ public class BadInputTests
         var environment = DeployFixtures.Environment(work.Path, ("config", text));
         foreach (var line in header.Where(l => l.StartsWith("# env: ")))
         {
-            var assignment = line["# env: ".Length..];
-            environment[assignment[..assignment.IndexOf('=')]] = assignment[(assignment.IndexOf('=') + 1)..];
+            var (key, value) = EnvFile.Split(line["# env: ".Length..]);
+            environment[key] = value;
         }
         var before = DeployFixtures.Snapshot(work.Path);
         var log = new StringWriter();

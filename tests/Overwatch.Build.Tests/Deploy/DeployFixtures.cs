@@ -25,11 +25,7 @@ public static class DeployFixtures
     public static void AddEnvFile(Dictionary<string, string?> environment, string path)
     {
         if (!File.Exists(path)) return;
-        foreach (var line in File.ReadAllLines(path).Where(l => l.Contains('=') && !l.StartsWith('#')))
-        {
-            var equals = line.IndexOf('=');
-            environment[line[..equals]] = line[(equals + 1)..];
-        }
+        foreach (var (key, value) in EnvFile.Read(path)) environment[key] = value;
     }
 
     public static IReadOnlyList<RenderedFile> Render(string yaml, IReadOnlyDictionary<string, string?> environment, string workingDirectory) =>

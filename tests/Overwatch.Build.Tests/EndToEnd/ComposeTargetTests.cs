@@ -71,7 +71,7 @@ public sealed class ComposeTargetTests
     {
         RequiredProgram.Find("docker-compose");
         return BuildScript.Run(["--target=Compose", "--branch=master", "--python-version=3.6.7", "--virtual-host=dev.example.org",
-            $"--exec-dir={work.Combine("exec")}", $"--compose-file={ComposeFile}"], env);
+            $"--exec-dir={work.Combine("exec")}", $"--data-dir={work.Combine("data")}", $"--compose-file={ComposeFile}"], env);
     }
 
     /// <summary>The ports of every service as the compose tool itself reads them.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -23,33 +22,22 @@ public sealed class NginxHostHeaderTests
         using var backend = new Backend();
         var proxyPort = FreePort.OnLoopback();
         var render = BuildScript.Run(["--target=Compose", "--branch=master", "--python-version=3.6.7", "--virtual-host=dev.example.org",
-            $"--exec-dir={work.Combine("exec")}"],
+            $"--exec-dir={work.Combine("exec")}", $"--data-dir={work.Combine("data")}"],
             new() { ["externalIP"] = "127.0.0.1", ["externalPort"] = backend.Port.ToString(), ["nginxIP"] = "127.0.0.1", ["nginxPort"] = proxyPort.ToString() });
         Assert.That(render.ExitCode, Is.EqualTo(0), render.ToString());
         var conf = NginxMainConfig.Write(work.Path, [work.Combine("exec", "config", "nginx-proxy-site.conf")],
             $"server {{ listen 127.0.0.1:{proxyPort} default_server; return 404; }}");
 
-        using var server = Process.Start(new ProcessStartInfo(nginx, ["-c", conf, "-p", work.Path, "-g", "daemon off;"])
-        {
-            RedirectStandardError = true,
-        })!;
-        try
-        {
-            WaitForPort(proxyPort, server);
-            using var http = new HttpClient();
+        using var server = new ManagedProcess(nginx, ["-c", conf, "-p", work.Path, "-g", "daemon off;"]);
+        server.WaitUntil($"listening on {proxyPort}", () => Accepts(proxyPort), TimeSpan.FromSeconds(10));
+        using var http = new HttpClient();
 
-            var routed = Get(http, proxyPort, "dev.example.org");
-            var other = Get(http, proxyPort, "other.example.org");
+        var routed = Get(http, proxyPort, "dev.example.org");
+        var other = Get(http, proxyPort, "other.example.org");
 
-            Assert.That(routed.Status, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(routed.Body, Is.EqualTo("overwatch behind the proxy, Host=dev.example.org"));
-            Assert.That(other.Status, Is.EqualTo(HttpStatusCode.NotFound));
-        }
-        finally
-        {
-            server.Kill(entireProcessTree: true);
-            server.WaitForExit(5000);
-        }
+        Assert.That(routed.Status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(routed.Body, Is.EqualTo("overwatch behind the proxy, Host=dev.example.org"));
+        Assert.That(other.Status, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     private static (HttpStatusCode Status, string Body) Get(HttpClient http, int port, string host)
@@ -60,24 +48,18 @@ public sealed class NginxHostHeaderTests
         return (response.StatusCode, response.Content.ReadAsStringAsync().GetAwaiter().GetResult());
     }
 
-    private static void WaitForPort(int port, Process server)
+    private static bool Accepts(int port)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (DateTime.UtcNow < deadline)
+        try
         {
-            if (server.HasExited) Assert.Fail("nginx exited: " + server.StandardError.ReadToEnd());
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException)
-            {
-                Thread.Sleep(100);
-            }
+            using var client = new TcpClient();
+            client.Connect(IPAddress.Loopback, port);
+            return true;
         }
-        Assert.Fail($"nginx did not listen on {port} within 10 s");
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

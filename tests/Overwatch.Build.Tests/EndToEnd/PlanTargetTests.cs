@@ -37,9 +37,9 @@ public sealed class PlanTargetTests
 
     private static JsonElement Plan(Dictionary<string, string?> env, params string[] extra)
     {
-        var path = Path.Combine(RepoPaths.Root, "artifacts", "build-plan.json");
-        if (File.Exists(path)) File.Delete(path); // a fresh clone has no artifacts/ yet
-        var result = BuildScript.Run(["--target=Plan", "--python-version=3.6.7", .. extra], env);
+        using var artifacts = new TempDirectory("owb-artifacts");
+        var path = artifacts.Combine("build-plan.json");
+        var result = BuildScript.Run(["--target=Plan", "--python-version=3.6.7", $"--artifacts-dir={artifacts.Path}", .. extra], env);
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
         return JsonDocument.Parse(File.ReadAllText(path)).RootElement.Clone();
     }

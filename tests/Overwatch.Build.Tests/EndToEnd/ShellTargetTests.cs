@@ -14,6 +14,7 @@ public sealed class ShellTargetTests
     private readonly string space = "shell" + Guid.NewGuid().ToString("N")[..8]; // concurrent runs never share images
     private FixtureImages images = null!;
     private TempDirectory exec = null!;
+    private TempDirectory data = null!;
 
     [OneTimeSetUp]
     public void BuildImage()
@@ -21,6 +22,7 @@ public sealed class ShellTargetTests
         DockerDaemon.Require();
         images = new FixtureImages();
         exec = new TempDirectory("owb-exec");
+        data = new TempDirectory("owb-data");
         foreach (var target in new[] { "DockerBase", "DockerImage" })
         {
             var result = Run(target, new());
@@ -34,6 +36,7 @@ public sealed class ShellTargetTests
         Shell.Run("docker", "rmi", "--force", $"{Registry}/{space}/overwatch:latest-py3.6.7", $"{Registry}/{space}/overwatch:master-py3.6.7", $"{Registry}/{space}/overwatch-base:py3.6.7");
         images?.Dispose();
         exec?.Dispose();
+        data?.Dispose();
     }
 
     [Test]
@@ -85,7 +88,7 @@ public sealed class ShellTargetTests
     private CommandResult Run(string target, Dictionary<string, string?> env, params string[] extra) =>
         BuildScript.Run(
             [$"--target={target}", $"--images-config={images.ImagesFile}", $"--registry={Registry}", $"--image-namespace={space}",
-             "--python-version=3.6.7", "--branch=master", $"--exec-dir={exec.Path}", .. extra],
+             "--python-version=3.6.7", "--branch=master", $"--exec-dir={exec.Path}", $"--data-dir={data.Path}", .. extra],
             env);
 
     private static string Md5(string text) => Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(text)));

@@ -53,9 +53,7 @@ public sealed class ImagesConfigLoaderTests
     [Test]
     public void Checked_in_images_file_loads()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "global.json"))) root = root.Parent!;
-        var checkedIn = Path.Combine(root.FullName, "docker", "images.yaml");
+        var checkedIn = Path.Combine(RepoPaths.Root, "docker", "images.yaml");
 
         var config = ImagesConfigLoader.Load(checkedIn);
 

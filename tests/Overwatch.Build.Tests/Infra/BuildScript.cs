@@ -1,22 +1,25 @@
 namespace Overwatch.Build.Tests.Infra;
 
 /// <summary>
-/// Runs ./build.sh as a user would. CI variables of the machine running the tests are removed so that
-/// only what a test passes decides the ref.
+/// Runs ./build.sh as a user would. The variables of the machine running the tests that change what the build
+/// does (CI refs, credentials, the seed's deploy variables, the clock, where docker is) are removed, so only what
+/// a test passes decides.
 /// </summary>
 public static class BuildScript
 {
-    private static readonly string[] CiVariables =
+    private static readonly string[] HostVariables =
     [
         "TRAVIS", "TRAVIS_BRANCH", "TRAVIS_TAG", "TRAVIS_PULL_REQUEST", "TRAVIS_PULL_REQUEST_BRANCH", "TRAVIS_COMMIT",
         "GITHUB_ACTIONS", "GITHUB_REF", "GITHUB_HEAD_REF", "GITHUB_BASE_REF", "GITHUB_EVENT_NAME", "GITHUB_SHA",
         "GITLAB_CI", "CI_COMMIT_TAG", "CI_COMMIT_BRANCH", "CI_COMMIT_REF_NAME", "CI_MERGE_REQUEST_IID", "CI_COMMIT_SHA",
         "DOCKER_USERNAME", "DOCKER_PASSWORD", "config", "gridCert", "gridKey", "sshKey", "OVERWATCH_EXECUTABLES",
+        "externalIP", "externalPort", "nginxIP", "nginxPort", "SOURCE_DATE_EPOCH",
+        "DOCKER_HOST", "DOCKER_CONTEXT", "DOCKER_CONFIG", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH", "COMPOSE_FILE", "COMPOSE_PROJECT_NAME",
     ];
 
     public static CommandResult Run(IEnumerable<string> arguments, Dictionary<string, string?>? environment = null)
     {
-        var env = CiVariables.ToDictionary(v => v, _ => (string?)null);
+        var env = HostVariables.ToDictionary(v => v, _ => (string?)null);
         env["NO_COLOR"] = "1";
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>()) env[name] = value;
         return Shell.Run(Path.Combine(RepoPaths.Root, "build.sh"), arguments, env, RepoPaths.Root);

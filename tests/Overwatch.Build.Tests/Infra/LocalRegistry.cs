@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using NUnit.Framework;
 
 namespace Overwatch.Build.Tests.Infra;
 
@@ -10,7 +10,7 @@ namespace Overwatch.Build.Tests.Infra;
 public sealed class LocalRegistry : IDisposable
 {
     private readonly TempDirectory directory = new("owb-registry");
-    private readonly Process process;
+    private readonly ManagedProcess process;
     private readonly HttpClient http = new();
 
     /// <param name="readOnly">A registry in maintenance mode: logins work, every push is refused.</param>
@@ -20,46 +20,26 @@ public sealed class LocalRegistry : IDisposable
         var htpasswd = RequiredProgram.Find("htpasswd");
         Username = username;
         Password = password;
-        Port = FreePort.OnLoopback();
 
         var hash = Shell.Run(htpasswd, "-Bbn", username, password);
         if (hash.ExitCode != 0) throw new InvalidOperationException("htpasswd failed: " + hash);
         File.WriteAllText(directory.Combine("htpasswd"), hash.StandardOutput.Trim() + "\n");
-        File.WriteAllText(directory.Combine("config.yml"), $$"""
-            version: 0.1
-            log:
-              level: warn
-            storage:
-              filesystem:
-                rootdirectory: {{directory.Combine("data")}}
-              delete:
-                enabled: true
-              maintenance:
-                readonly:
-                  enabled: {{(readOnly ? "true" : "false")}}
-            http:
-              addr: 127.0.0.1:{{Port}}
-            auth:
-              htpasswd:
-                realm: overwatch-tests
-                path: {{directory.Combine("htpasswd")}}
-            """);
-
-        process = Process.Start(new ProcessStartInfo(registry, ["serve", directory.Combine("config.yml")])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{password}")));
-        WaitUntilServing();
+
+        // A registry that exits before answering most likely lost its port to another program: start it on another.
+        for (var attempt = 1; ; attempt++)
+        {
+            Port = FreePort.OnLoopback();
+            WriteConfig(readOnly);
+            process = new ManagedProcess(registry, ["serve", directory.Combine("config.yml")]);
+            if (process.TryWaitUntil($"answering on {Address}", IsServing, TimeSpan.FromSeconds(20))) break;
+            if (attempt == 3) Assert.Fail($"docker-registry exited three times; its last output:{Environment.NewLine}{process.Output}");
+            process.Dispose();
+        }
     }
 
-    public int Port { get; }
+    public int Port { get; private set; }
     public string Address => $"127.0.0.1:{Port}";
     public string Username { get; }
     public string Password { get; }
@@ -83,28 +63,42 @@ public sealed class LocalRegistry : IDisposable
         return json.RootElement.GetProperty("repositories").EnumerateArray().Select(r => r.GetString()!).ToList();
     }
 
-    private void WaitUntilServing()
+    private bool IsServing()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
+        try
         {
-            if (process.HasExited) throw new InvalidOperationException($"docker-registry exited with {process.ExitCode}");
-            try
-            {
-                using var response = http.GetAsync($"http://{Address}/v2/").GetAwaiter().GetResult();
-                if (response.IsSuccessStatusCode) return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            Thread.Sleep(100);
+            using var response = http.GetAsync($"http://{Address}/v2/").GetAwaiter().GetResult();
+            return response.IsSuccessStatusCode;
         }
-        throw new TimeoutException($"docker-registry did not answer on {Address} within 20 s");
+        catch (HttpRequestException)
+        {
+            return false;
+        }
     }
+
+    private void WriteConfig(bool readOnly) =>
+        File.WriteAllText(directory.Combine("config.yml"), $$"""
+        version: 0.1
+        log:
+          level: warn
+        storage:
+          filesystem:
+            rootdirectory: {{directory.Combine("data")}}
+          delete:
+            enabled: true
+          maintenance:
+            readonly:
+              enabled: {{(readOnly ? "true" : "false")}}
+        http:
+          addr: 127.0.0.1:{{Port}}
+        auth:
+          htpasswd:
+            realm: overwatch-tests
+            path: {{directory.Combine("htpasswd")}}
+        """);
 
     public void Dispose()
     {
-        try { if (!process.HasExited) { process.Kill(entireProcessTree: true); process.WaitForExit(5000); } } catch (InvalidOperationException) { }
         process.Dispose();
         http.Dispose();
         directory.Dispose();

@@ -1,19 +1,14 @@
 using Overwatch.Build.Images.Refs;
 using Overwatch.Build.Inputs;
+using Overwatch.Build.Tests.Infra;
 
 namespace Overwatch.Build.Tests.Images.Refs;
 
 /// <summary>Reads a recorded CI environment from Fixtures/Ci/NAME.env: KEY=VALUE lines, '#' comments, empty values kept.</summary>
 public static class CiEnvironment
 {
-    public static Dictionary<string, string?> Load(string fixture)
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Ci", fixture + ".env");
-        return File.ReadAllLines(path)
-            .Where(line => line.Length > 0 && !line.StartsWith('#'))
-            .Select(line => line.Split('=', 2))
-            .ToDictionary(parts => parts[0], parts => (string?)parts[1], StringComparer.Ordinal);
-    }
+    public static Dictionary<string, string?> Load(string fixture) =>
+        EnvFile.Read(Path.Combine(RepoPaths.Fixtures, "Ci", fixture + ".env"));
 
     public static EnvironmentVariables Of(params string[] fixtures)
     {

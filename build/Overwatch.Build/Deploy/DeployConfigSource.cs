@@ -6,7 +6,7 @@ namespace Overwatch.Build.Deploy;
 public static class DeployConfigSource
 {
     /// <summary>The seed's variable holding the deploy YAML.</summary>
-    public const string DefaultVariable = "config";
+    public static string DefaultVariable => BuildArguments.DeployConfigEnv.DefaultValue!;
 
     /// <summary>
     /// The variables the deploy YAML is read with: the environment, with PWD (for <c>${PWD}</c> and the default

@@ -26,6 +26,10 @@ public sealed class ArgumentSet
         return string.IsNullOrWhiteSpace(last) ? throw NeedsValue(argument) : last.Trim();
     }
 
+    /// <summary>The value given, else the declared default.</summary>
+    public string GetOrDefault(ValueArgument argument) =>
+        Get(argument) ?? argument.DefaultValue ?? throw new InvalidOperationException($"--{argument.Name} declares no default value");
+
     public IReadOnlyList<string> Get(ListArgument argument) =>
         values.TryGetValue(argument.Name, out var given)
             ? given.Select(v => string.IsNullOrWhiteSpace(v) ? throw NeedsValue(argument) : v.Trim()).ToList()

@@ -12,13 +12,13 @@ public static class BuildArguments
         "build this Python version", "`pythonVersions` of the images file", ImageTargets);
 
     public static readonly ValueArgument Registry = new("registry", "HOST[:PORT]",
-        "registry of every reference", "`docker.io`, from the images file", ImageTargets);
+        "registry of every reference", null, ImageTargets, "`registry` of the images file (`docker.io`)");
 
     public static readonly ValueArgument ImageNamespace = new("image-namespace", "NAME",
-        "namespace under the registry (an images file may set `namespace: \"\"` for none)", "`rehlers`, from the images file", ImageTargets);
+        "namespace under the registry (an images file may set `namespace: \"\"` for none)", null, ImageTargets, "`namespace` of the images file (`rehlers`)");
 
     public static readonly ValueArgument ImagesConfig = new("images-config", "PATH",
-        "images file", "`docker/images.yaml`", ImageTargets);
+        "images file", "docker/images.yaml", ImageTargets);
 
     public static readonly ValueArgument Branch = new("branch", "NAME",
         "pretend this branch instead of detecting the ref", null, ImageTargets);
@@ -27,19 +27,19 @@ public static class BuildArguments
         "pretend this tag instead of detecting the ref", null, ImageTargets);
 
     public static readonly ValueArgument ArtifactsDir = new("artifacts-dir", "PATH",
-        "where `build-plan.json` is written", "`artifacts`", [Plan]);
+        "where `build-plan.json` is written", "artifacts", [Plan]);
 
     public static readonly ValueArgument DeployConfig = new("deploy-config", "PATH",
         "the deploy YAML file (instead of a variable)", null, [RenderConfig, Compose]);
 
     public static readonly ValueArgument DeployConfigEnv = new("deploy-config-env", "NAME",
-        "the environment variable holding the deploy YAML", "`config`", [RenderConfig, Compose]);
+        "the environment variable holding the deploy YAML", "config", [RenderConfig, Compose]);
 
     public static readonly ValueArgument ExecDir = new("exec-dir", "PATH",
-        "where configs are rendered and programs keep `logs/`, `config/`, `sockets/`; never inside the data directory", "`exec`", ExecTargets);
+        $"where configs are rendered and programs keep {string.Join(", ", ExecLayout.Folders.Select(f => $"`{f}/`"))}; never inside the data directory", "exec", ExecTargets);
 
     public static readonly ValueArgument DataDir = new("data-dir", "PATH",
-        "the data directory the web app serves, mounted into containers", "`data`", [Shell, Compose]);
+        "the data directory the web app serves, mounted into containers", "data", [Shell, Compose]);
 
     public static readonly SwitchArgument Force = new("force",
         "replace an existing secret file whose contents differ", [RenderConfig]);
@@ -51,10 +51,10 @@ public static class BuildArguments
         "run this with `/bin/sh -c` instead of an interactive shell", null, [Shell]);
 
     public static readonly ValueArgument ComposeFile = new("compose-file", "PATH",
-        "where the compose file is written", "`exec/docker-compose.yml`", [Compose]);
+        "where the compose file is written", null, [Compose], $"`{ExecLayout.ComposeFile}` in the exec directory");
 
     public static readonly ValueArgument VirtualHost = new("virtual-host", "HOST[,HOST]",
-        "host names nginx-proxy routes to Overwatch; also writes `exec/config/nginx-proxy-site.conf`", null, [Compose]);
+        $"host names nginx-proxy routes to Overwatch; also writes `{ExecLayout.ProxySite}` in the exec directory", null, [Compose]);
 
     public static readonly SwitchArgument Up = new("up",
         "start the stack after writing it", [Compose]);

@@ -6,10 +6,6 @@ namespace Overwatch.Build.Inputs;
 /// </summary>
 public sealed record DeploymentLayout(string Root, string ExecDir, string DataDir, string TemplatesDir, string ArtifactsDir)
 {
-    public const string DefaultExecDir = "exec";
-    public const string DefaultDataDir = "data";
-    public const string DefaultArtifactsDir = "artifacts";
-
     public string LogsDir => Path.Combine(ExecDir, ExecLayout.Logs);
     public string ConfigDir => Path.Combine(ExecDir, ExecLayout.Config);
     public string SocketsDir => Path.Combine(ExecDir, ExecLayout.Sockets);
@@ -18,10 +14,10 @@ public sealed record DeploymentLayout(string Root, string ExecDir, string DataDi
     public static DeploymentLayout Resolve(string root, ArgumentSet arguments)
     {
         root = Path.GetFullPath(root);
-        string Resolve(ValueArgument argument, string fallback) => Path.GetFullPath(arguments.Get(argument) ?? fallback, root);
-        var dataDir = Resolve(BuildArguments.DataDir, DefaultDataDir);
-        return new DeploymentLayout(root, ValidateExecDir(Resolve(BuildArguments.ExecDir, DefaultExecDir), dataDir), dataDir,
-            Path.Combine(root, "templates"), Resolve(BuildArguments.ArtifactsDir, DefaultArtifactsDir));
+        string Resolve(ValueArgument argument) => Path.GetFullPath(arguments.GetOrDefault(argument), root);
+        var dataDir = Resolve(BuildArguments.DataDir);
+        return new DeploymentLayout(root, ValidateExecDir(Resolve(BuildArguments.ExecDir), dataDir), dataDir,
+            Path.Combine(root, "templates"), Resolve(BuildArguments.ArtifactsDir));
     }
 
     /// <summary>Refuses an exec directory inside the data directory: supervisor's logs would be served by the web app.</summary>

@@ -14,6 +14,12 @@ public static class ExecLayout
 
     public const string SupervisordConf = Config + "/supervisord.conf";
 
+    /// <summary>Written by Compose (unless --compose-file says otherwise).</summary>
+    public const string ComposeFile = "docker-compose.yml";
+
+    /// <summary>The routing nginx-proxy does, for a host nginx; written by Compose with --virtual-host.</summary>
+    public const string ProxySite = Config + "/nginx-proxy-site.conf";
+
     public static void Ensure(string execDir)
     {
         foreach (var name in Folders) Directory.CreateDirectory(Path.Combine(execDir, name));

@@ -14,9 +14,6 @@ namespace Overwatch.Build.Targets;
 /// </summary>
 public sealed class ComposeTarget(BuildContext context)
 {
-    public const string DefaultFileName = "docker-compose.yml";
-    public const string ProxySiteRelativePath = ExecLayout.Config + "/nginx-proxy-site.conf";
-
     public void Run()
     {
         if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("Compose writes Unix file modes; run it on Linux or macOS");
@@ -26,13 +23,13 @@ public sealed class ComposeTarget(BuildContext context)
         var config = source is { } given ? DeployConfigLoader.Load(given.Yaml, DeployConfigSource.Variables(env.All, layout.Root)) : null;
         var plan = ComposePlan.Create(image, layout.DataDir, layout.ExecDir,
             ComposeNetwork.Read(env), VirtualHost.Parse(arguments.Get(BuildArguments.VirtualHost)), config);
-        var composeFile = Path.GetFullPath(arguments.Get(BuildArguments.ComposeFile) ?? Path.Combine(layout.ExecDir, DefaultFileName), layout.Root);
+        var composeFile = Path.GetFullPath(arguments.Get(BuildArguments.ComposeFile) ?? Path.Combine(layout.ExecDir, ExecLayout.ComposeFile), layout.Root);
         var tool = ComposeTool.Find(context.Runner);
 
         layout.EnsureDataAndExec();
         var compose = ComposeRenderer.ComposeFile(plan, new TemplateSet(layout.TemplatesDir));
         var site = ComposeRenderer.ProxySite(plan, new TemplateSet(layout.TemplatesDir));
-        var siteFile = Path.Combine(layout.ExecDir, ProxySiteRelativePath);
+        var siteFile = Path.Combine(layout.ExecDir, ExecLayout.ProxySite);
 
         using (var output = new StagedOutput())
         {

@@ -10,11 +10,9 @@ namespace Overwatch.Build.Images.Plan;
 /// </summary>
 public sealed record ImageInputs(ImagesConfig Images, BuildSource Source, Credentials? Credentials, DateTimeOffset Created)
 {
-    public const string DefaultImagesConfig = "docker/images.yaml";
-
     public static ImageInputs Read(ArgumentSet arguments, EnvironmentVariables env, ILocalGit git, string rootDirectory, DateTimeOffset now)
     {
-        var imagesPath = Path.GetFullPath(arguments.Get(BuildArguments.ImagesConfig) ?? DefaultImagesConfig, rootDirectory);
+        var imagesPath = Path.GetFullPath(arguments.GetOrDefault(BuildArguments.ImagesConfig), rootDirectory);
         var images = ImagesConfigLoader.Load(imagesPath);
 
         var pythons = arguments.Get(BuildArguments.PythonVersion).Select(v => PythonVersion.Parse(v, "--python-version")).ToList();

@@ -5,7 +5,7 @@ namespace Overwatch.Build.Inputs;
 /// <summary>Every argument of ours, declared once. A new argument goes here and nowhere else (then regenerate the README table).</summary>
 public static class BuildArguments
 {
-    private static readonly string[] ImageTargets = [Plan, DockerBase, PublishBase, DockerImage, Push, Publish, Shell, Compose];
+    private static readonly IReadOnlyList<string> ImageTargets = UsingPlan;
     private static readonly string[] ExecTargets = [RenderConfig, Shell, Compose, SupervisorUpdate];
 
     public static readonly ListArgument PythonVersion = new("python-version", "X.Y.Z",

@@ -1,5 +1,3 @@
-using Overwatch.Build.Inputs;
-
 namespace Overwatch.Build.Deploy.Rendering;
 
 /// <summary>
@@ -9,12 +7,12 @@ namespace Overwatch.Build.Deploy.Rendering;
 public sealed record RenderSettings(string WorkingDirectory, string ExecDir)
 {
     /// <summary>The exec directory as given (relative to the working directory or absolute), for output file paths.</summary>
-    public string ConfigDirRelative => Path.Combine(ExecDir, ExecLayout.Config);
+    public string ConfigDirRelative => Path.Combine(ExecDir, "config");
 
     public string ExecDirAbsolute => Path.GetFullPath(ExecDir, WorkingDirectory);
-    public string ConfigDir => Path.Combine(ExecDirAbsolute, ExecLayout.Config);
-    public string LogsDir => Path.Combine(ExecDirAbsolute, ExecLayout.Logs);
-    public string SocketsDir => Path.Combine(ExecDirAbsolute, ExecLayout.Sockets);
+    public string ConfigDir => Path.Combine(ExecDirAbsolute, "config");
+    public string LogsDir => Path.Combine(ExecDirAbsolute, "logs");
+    public string SocketsDir => Path.Combine(ExecDirAbsolute, "sockets");
 
     public string Absolute(string path) => Path.GetFullPath(path, WorkingDirectory);
 }

@@ -10,7 +10,7 @@ namespace Overwatch.Build.Tests.Containers;
 public sealed class ComposeRendererTests
 {
     private static readonly TemplateSet Templates = new(RepoPaths.Templates);
-    private static string GoldenDir => Path.Combine(RepoPaths.Fixtures, "Run", "Golden");
+    private static string GoldenDir => Path.Combine(RepoPaths.Fixtures, "Containers", "Golden");
 
     [Test]
     public void Defaults_render_the_golden_compose_file_and_site()

@@ -8,7 +8,7 @@ namespace Overwatch.Build.Tests.EndToEnd;
 /// fixture images for two Python versions. Each test uses its own namespace in the registry.
 /// </summary>
 [TestFixture, Category("EndToEnd"), NonParallelizable]
-public sealed class ImagePipelineTests
+public sealed class ImageTargetsTests
 {
     private const string User = "ci-bot";
     private const string Password = "Pa55-w0rd-never-shown-7f3a";

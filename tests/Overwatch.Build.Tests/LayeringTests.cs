@@ -12,8 +12,8 @@ public sealed class LayeringTests
     [
         "Inputs",
         "Infrastructure.Processes", "Infrastructure.Files", "Infrastructure.Network", "Infrastructure.Docker",
-        "Images", "Images.Refs", "Images.Tags", "Images.Plan",
         "Deploy.Yaml", "Deploy.Rendering", "Deploy.Secrets", "Deploy",
+        "Images", "Images.Refs", "Images.Tags", "Images.Plan",
         "Containers",
         "Targets",
     ];

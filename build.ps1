@@ -2,6 +2,8 @@
 # Bootstraps the build on PowerShell 7, as build.sh does: restores the pinned Cake tool, builds the build
 # library when its sources changed, then runs build.cake with every argument passed through. Exits with
 # Cake's exit code. Its stamps are build.sh's, so the two scripts share .build/ on one checkout.
+# 7.3 passes arguments with spaces and quotes to dotnet unchanged; Windows PowerShell 5.1 is refused here.
+#Requires -Version 7.3
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 Set-Location -LiteralPath $PSScriptRoot

@@ -40,6 +40,8 @@ public sealed partial class BootstrapCheckout : IDisposable
         var env = Environment.GetEnvironmentVariables().Keys.Cast<string>()
             .Where(name => CiVariable().IsMatch(name)).ToDictionary(name => name, _ => (string?)null);
         env["NO_COLOR"] = "1";
+        env["POWERSHELL_TELEMETRY_OPTOUT"] = "1"; // pwsh would otherwise try to reach the internet at start
+        env["POWERSHELL_UPDATECHECK"] = "Off";
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>()) env[name] = value;
         return script switch
         {

@@ -1,7 +1,11 @@
 #!/usr/bin/env pwsh
-# Bootstraps the build on PowerShell: restores the pinned Cake tool, builds the build library,
-# then runs build.cake with every argument passed through. Exits with Cake's exit code.
+# Bootstraps the build on PowerShell 7, as build.sh does: restores the pinned Cake tool, builds the build
+# library when its sources changed, then runs build.cake with every argument passed through. Exits with
+# Cake's exit code. Its stamps are build.sh's, so the two scripts share .build/ on one checkout.
+# 7.3 passes arguments with spaces and quotes to dotnet unchanged; Windows PowerShell 5.1 is refused here.
+#Requires -Version 7.3
 $ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
 Set-Location -LiteralPath $PSScriptRoot
 
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
@@ -9,12 +13,55 @@ $env:DOTNET_NOLOGO = '1'
 $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
 $env:CAKE_SETTINGS_ENABLESCRIPTCACHE = 'true'
 
-dotnet tool restore | Out-Host
-if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+# What build.sh's stamp computes: the SHA-256 of sha256sum's output ("HASH  PATH" per file).
+function Get-Stamp([string[]] $Paths) {
+    $lines = foreach ($path in $Paths) {
+        '{0}  {1}' -f (Get-FileHash -Algorithm SHA256 -LiteralPath $path).Hash.ToLowerInvariant(), $path
+    }
+    $bytes = [Text.Encoding]::UTF8.GetBytes((($lines | ForEach-Object { "$_`n" }) -join ''))
+    [Convert]::ToHexString([Security.Cryptography.SHA256]::HashData($bytes)).ToLowerInvariant()
+}
 
-dotnet build build/Overwatch.Build/Overwatch.Build.csproj -c Release -o .build/lib -nologo -v q
-if ($LASTEXITCODE -ne 0) { [Console]::Error.WriteLine('error: the build library failed to compile (see above)'); exit 1 }
+function Read-Stamp([string] $Path) {
+    if (Test-Path -LiteralPath $Path) { (Get-Content -Raw -LiteralPath $Path).Trim() } else { '' }
+}
 
-# The library was (re)built above, so the cached script must be recompiled against it.
-dotnet cake build.cake --invalidate-script-cache @args
+function Write-Stamp([string] $Path, [string] $Stamp) {
+    [IO.File]::WriteAllText((Join-Path $PWD.Path $Path), "$Stamp`n")
+}
+
+# Progress and tool chatter go to stderr, so stdout carries only what Cake prints.
+function Write-Note([string] $Line) { [Console]::Error.WriteLine($Line) }
+
+New-Item -ItemType Directory -Force -Path .build | Out-Null
+
+$toolsStamp = Get-Stamp @('.config/dotnet-tools.json')
+if ((Read-Stamp .build/tools.stamp) -ne $toolsStamp) {
+    dotnet tool restore 2>&1 | ForEach-Object { Write-Note "$_" }
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+    Write-Stamp .build/tools.stamp $toolsStamp
+}
+
+$cakeArgs = @()
+# The files build.sh's find lists: *.cs and *.csproj under build/ outside bin/ and obj/, in byte order.
+[string[]] $libSources = @(Get-ChildItem -LiteralPath build -Recurse -File -Force |
+    Where-Object { $_.Extension -cin '.cs', '.csproj' } |
+    ForEach-Object { [IO.Path]::GetRelativePath($PWD.Path, $_.FullName).Replace('\', '/') } |
+    Where-Object { $_ -notmatch '/(bin|obj)/' })
+[Array]::Sort($libSources, [StringComparer]::Ordinal)
+$libStamp = Get-Stamp (@('global.json') + $libSources)
+if ((Read-Stamp .build/lib.stamp) -ne $libStamp -or -not (Test-Path -LiteralPath .build/lib/Overwatch.Build.dll)) {
+    Write-Note 'Building the build library (build/Overwatch.Build)...'
+    $out = dotnet build build/Overwatch.Build/Overwatch.Build.csproj -c Release -o .build/lib -nologo -v q 2>&1
+    if ($LASTEXITCODE -ne 0) {
+        $out | ForEach-Object { Write-Note "$_" }
+        Write-Note 'error: the build library failed to compile (see above)'
+        exit 1
+    }
+    Write-Stamp .build/lib.stamp $libStamp
+    # The script cache is keyed on build.cake's text only; a changed library must recompile it.
+    $cakeArgs += '--invalidate-script-cache'
+}
+
+dotnet cake build.cake @cakeArgs @args
 exit $LASTEXITCODE

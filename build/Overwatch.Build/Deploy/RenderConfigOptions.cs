@@ -7,8 +7,12 @@ public sealed record RenderConfigOptions(
     string ExecDir,                // --exec-dir, default "exec"
     string TemplatesDir,           // repo templates/
     string WorkingDirectory,       // repo root; relative paths resolve against it
-    bool Force)                    // --force
+    bool Force,                    // --force
+    string? DeploymentRoot = null) // --deployment-root: the root as the programs see it (/opt/overwatch in a container)
 {
     public const string DefaultConfigVariable = "config";
     public const string DefaultExecDir = "exec";
+
+    /// <summary>Where the exec directory is mounted in the Overwatch container; the start command looks there.</summary>
+    public const string ContainerRoot = "/opt/overwatch";
 }

@@ -23,19 +23,24 @@ public static class RenderConfigRunner
         var (config, problems) = DeployConfigLoader.LoadAndValidate(yaml, environment);
         var allProblems = problems.ToList();
         if (config is null) throw new UsageException(DeployProblems.Format(allProblems));
-        var secrets = SecretSource.Read(config.Environment, environment, workingDirectory, allProblems);
+        // Relative paths of the YAML, config.yaml and secrets belong to the deployment root: the directory
+        // that holds the exec directory, never the build checkout when the exec directory is elsewhere.
+        var execDir = Path.GetFullPath(options.ExecDir, workingDirectory);
+        var deploymentRoot = Path.GetDirectoryName(execDir.TrimEnd('/')) ?? "/";
+        var secrets = SecretSource.Read(config.Environment, environment, deploymentRoot, allProblems);
         if (allProblems.Count > 0) throw new UsageException(DeployProblems.Format(allProblems));
 
-        var settings = new RenderSettings(workingDirectory, options.ExecDir);
+        var settings = Settings(options, execDir, deploymentRoot);
         var files = ConfigRenderer.Render(config, settings, new TemplateSet(Path.GetFullPath(options.TemplatesDir, workingDirectory)));
+        CheckUnderDeploymentRoot(files, settings, allProblems);
         var secretFiles = secrets.Select(s => (Secret: s, Bytes: SecretBytes(s))).ToList();
         CheckExistingSecrets(secretFiles, options.Force, allProblems);
         if (allProblems.Count > 0) throw new UsageException(DeployProblems.Format(allProblems));
 
         var written = new List<string>();
         var unchanged = new List<string>();
-        var manifest = RenderManifest.PathIn(settings);
-        var produced = files.Select(f => settings.Absolute(f.Path)).ToList();
+        var manifest = settings.OutputPath(RenderManifest.PathIn(settings))!;
+        var produced = files.Select(f => settings.OutputPath(f.Path)!).ToList();
         var stale = RenderManifest.Stale(RenderManifest.Read(manifest), produced);
         var current = "";
         try
@@ -44,7 +49,7 @@ public static class RenderConfigRunner
             {
                 foreach (var file in files)
                 {
-                    var path = current = settings.Absolute(file.Path);
+                    var path = current = settings.OutputPath(file.Path)!;
                     var bytes = Encoding.UTF8.GetBytes(file.Text);
                     if (StagedOutput.IsUnchanged(path, bytes) && File.GetUnixFileMode(path) == file.Mode) unchanged.Add(path);
                     else { output.Stage(path, bytes, file.Mode); written.Add(path); }
@@ -68,13 +73,37 @@ public static class RenderConfigRunner
             throw new UsageException($"cannot write {Display(current, workingDirectory)} ({e.Message}); nothing was changed. Run where you may write it, or change nginx.basePath / the secret's writeLocation / --exec-dir");
         }
         // supervisord's childlogdir and uwsgi's sockets must exist; they are kept in git, but --exec-dir may be new.
-        Directory.CreateDirectory(settings.LogsDir);
-        Directory.CreateDirectory(settings.SocketsDir);
+        Directory.CreateDirectory(settings.OutputPath(settings.LogsDir)!);
+        Directory.CreateDirectory(settings.OutputPath(settings.SocketsDir)!);
+        if (config.Nginx is not null) Directory.CreateDirectory(settings.OutputPath(settings.NginxTempDir)!);
 
         foreach (var path in written) log.WriteLine($"Wrote {Display(path, workingDirectory)}");
         foreach (var path in unchanged) log.WriteLine($"Unchanged {Display(path, workingDirectory)}");
         foreach (var path in stale) log.WriteLine($"Removed {Display(path, workingDirectory)} (no longer rendered)");
         return new RenderResult(config, written, unchanged);
+    }
+
+    /// <summary>
+    /// Rendered for the programs' view of the deployment root (--deployment-root, e.g. /opt/overwatch in a
+    /// container), written under the exec directory's parent here; without it both are the same.
+    /// </summary>
+    private static RenderSettings Settings(RenderConfigOptions options, string execDir, string deploymentRoot)
+    {
+        if (options.DeploymentRoot is not { } seenAs) return new RenderSettings(deploymentRoot, execDir);
+        if (!Path.IsPathRooted(seenAs))
+            throw new UsageException($"--deployment-root '{seenAs}' is relative; give the absolute path the programs see, e.g. {RenderConfigOptions.ContainerRoot}");
+        var root = Path.GetFullPath(seenAs);
+        // The exec directory is mounted at ROOT/exec, whatever it is called here.
+        return new RenderSettings(root, Path.Combine(root, RenderConfigOptions.DefaultExecDir)) { Output = (deploymentRoot, execDir) };
+    }
+
+    private static void CheckUnderDeploymentRoot(IEnumerable<RenderedFile> files, RenderSettings settings, List<DeployProblem> problems)
+    {
+        foreach (var file in files.Where(f => settings.OutputPath(f.Path) is null))
+        {
+            problems.Add(new DeployProblem("--deployment-root", null,
+                $"{settings.Absolute(file.Path)} is outside the deployment root {settings.WorkingDirectory}, so it would not reach the programs; use a relative path (e.g. nginx.basePath: \"exec/nginx\")"));
+        }
     }
 
     /// <summary>Keys read from a variable lost their last newline to $(cat ...); OpenSSH refuses a key without it.</summary>

@@ -8,7 +8,7 @@ public static class KnownArguments
         // image pipeline
         "python-version", "registry", "image-namespace", "images-config", "branch", "tag",
         // deploy configs
-        "deploy-config", "deploy-config-env", "exec-dir", "force",
+        "deploy-config", "deploy-config-env", "exec-dir", "deployment-root", "force",
         // running it
         "source-dir", "command", "compose-file", "virtual-host", "up",
     ];

@@ -130,7 +130,8 @@ public sealed class BuildSession : IDisposable
             ExecDir,
             Path.Combine(Root, "templates"),
             Root,
-            Arguments.Flag("force"));
+            Arguments.Flag("force"),
+            Arguments.Single("deployment-root"));
         using var writer = new LogWriter(log);
         Deploy.RenderConfigRunner.Run(options, Environment.All, writer);
     }

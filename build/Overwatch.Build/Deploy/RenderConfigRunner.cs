@@ -28,6 +28,7 @@ public static class RenderConfigRunner
         var execDir = Path.GetFullPath(options.ExecDir, workingDirectory);
         var deploymentRoot = Path.GetDirectoryName(execDir.TrimEnd('/')) ?? "/";
         var secrets = SecretSource.Read(config.Environment, environment, deploymentRoot, allProblems);
+        if (options.DeploymentRoot is not null) CheckSecretsMounted(secrets, deploymentRoot, allProblems);
         if (allProblems.Count > 0) throw new UsageException(DeployProblems.Format(allProblems));
 
         var settings = Settings(options, execDir, deploymentRoot);
@@ -103,6 +104,19 @@ public static class RenderConfigRunner
         {
             problems.Add(new DeployProblem("--deployment-root", null,
                 $"{settings.Absolute(file.Path)} is outside the deployment root {settings.WorkingDirectory}, so it would not reach the programs; use a relative path (e.g. nginx.basePath: \"exec/nginx\")"));
+        }
+    }
+
+    /// <summary>
+    /// Rendered for a container, a secret reaches it only inside the mounted deployment root; a writeLocation
+    /// such as ~/.ssh/id_rsa would overwrite this machine's own key instead.
+    /// </summary>
+    private static void CheckSecretsMounted(IEnumerable<Secret> secrets, string deploymentRoot, List<DeployProblem> problems)
+    {
+        foreach (var secret in secrets.Where(s => !s.Path.StartsWith(deploymentRoot.TrimEnd('/') + "/", StringComparison.Ordinal)))
+        {
+            problems.Add(new DeployProblem($"{secret.Spec.YamlPath}.writeLocation", secret.Spec.Line,
+                $"{secret.Path} is outside the deployment root {deploymentRoot}: with --deployment-root the secret must be mounted with the rest; use a relative path, e.g. 'exec/secrets/{secret.Spec.Kind}'"));
         }
     }
 

@@ -82,6 +82,37 @@ public class DeploymentRootTests
     }
 
     [Test]
+    public void With_a_deployment_root_a_secret_in_this_machines_home_is_refused()
+    {
+        using var work = new TempDirectory();
+        var checkout = Directory.CreateDirectory(work.Combine("checkout")).FullName;
+        var yaml = Yaml("exec/nginx") + "\nenvironment:\n    sshKey: {enabled: true, writeLocation: \"~/.ssh/id_rsa\"}\n";
+        var environment = DeployFixtures.Environment(checkout, ("config", yaml), ("sshKey", "not a real key"));
+
+        var error = Assert.Throws<UsageException>(() => RenderConfigRunner.Run(Options(checkout, work.Combine("deploy", "exec"), "/opt/overwatch"),
+            environment, TextWriter.Null));
+
+        Assert.That(error!.Message, Does.Contain("environment.sshKey.writeLocation"));
+        Assert.That(error.Message, Does.Contain("is outside the deployment root"));
+        Assert.That(error.Message, Does.Not.Contain("not a real key"));
+    }
+
+    [Test]
+    public void With_a_deployment_root_a_relative_secret_lands_beside_the_configs_with_mode_0600()
+    {
+        using var work = new TempDirectory();
+        var checkout = Directory.CreateDirectory(work.Combine("checkout")).FullName;
+        var yaml = Yaml("exec/nginx") + "\nenvironment:\n    sshKey: {enabled: true, writeLocation: \"exec/secrets/sshKey\"}\n";
+        var environment = DeployFixtures.Environment(checkout, ("config", yaml), ("sshKey", "not a real key"));
+
+        RenderConfigRunner.Run(Options(checkout, work.Combine("deploy", "exec"), "/opt/overwatch"), environment, TextWriter.Null);
+
+        var secret = work.Combine("deploy", "exec", "secrets", "sshKey");
+        Assert.That(File.ReadAllText(secret), Is.EqualTo("not a real key\n"));
+        Assert.That(File.GetUnixFileMode(secret), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+    }
+
+    [Test]
     public void A_relative_deployment_root_is_refused()
     {
         using var work = new TempDirectory();

@@ -20,6 +20,9 @@ public static class RenderConfigRunner
         var (yaml, source) = DeployConfigSource.Read(options.DeployConfigPath, options.DeployConfigEnv, environment, workingDirectory, required: true)!.Value;
         log.WriteLine($"Reading the deploy configuration from {source}");
 
+        // ${PWD} in the YAML (!expandVars, the receiver path's default) is the programs' working directory.
+        if (options.DeploymentRoot is { } seenAs && Path.IsPathRooted(seenAs))
+            environment = new Dictionary<string, string?>(environment) { ["PWD"] = Path.GetFullPath(seenAs) };
         var (config, problems) = DeployConfigLoader.LoadAndValidate(yaml, environment);
         var allProblems = problems.ToList();
         if (config is null) throw new UsageException(DeployProblems.Format(allProblems));

@@ -113,6 +113,20 @@ public class DeploymentRootTests
     }
 
     [Test]
+    public void With_a_deployment_root_PWD_in_the_yaml_is_the_programs_working_directory()
+    {
+        using var work = new TempDirectory();
+        var checkout = Directory.CreateDirectory(work.Combine("checkout")).FullName;
+        const string receiver = "supervisor: true\nexecutables:\n    zmqReceiver_EMC: {enabled: true, localPort: 23456}\n";
+
+        RenderConfigRunner.Run(Options(checkout, work.Combine("deploy", "exec"), "/opt/overwatch"),
+            DeployFixtures.Environment(checkout, ("config", receiver)), TextWriter.Null);
+
+        Assert.That(File.ReadAllText(work.Combine("deploy", "exec", "config", "supervisord.conf")),
+            Does.Contain("environment = PATH=\"/opt/overwatch/receiver/bin:%(ENV_PATH)s\""));
+    }
+
+    [Test]
     public void A_relative_deployment_root_is_refused()
     {
         using var work = new TempDirectory();

@@ -154,6 +154,25 @@ public sealed class RealStackTests
     }
 
     [Test]
+    public void A_config_rendered_for_another_directory_is_ignored_with_a_warning_and_the_container_deploys_itself()
+    {
+        using var checkout = new TempDirectory("owb-realstack-foreign");
+        Directory.CreateDirectory(checkout.Combine("exec", "config"));
+        File.WriteAllText(checkout.Combine("exec", "config", "supervisord.conf"), $"[supervisord]\nchildlogdir = {checkout.Path}/exec/logs\n");
+        Run("chown", "-R", "2143:2143", checkout.Path);
+        var self = container + "-self";
+        Run("docker", "run", "--detach", "--name", self, "--volume", $"{checkout.Combine("exec")}:{ContainerExec}",
+            "--env", "config=executables:\n    processing:\n        enabled: true\n", image);
+
+        var programs = Eventually(() => Statuses(self), s => s.GetValueOrDefault("processing") == "RUNNING");
+        var logs = Shell.Run("docker", "logs", self).AllOutput;
+        Shell.Run("docker", "rm", "--force", self);
+
+        Assert.That(programs.GetValueOrDefault("processing"), Is.EqualTo("RUNNING"), logs);
+        Assert.That(logs, Does.Contain($"overwatch-start: ignoring {SupervisordConf}: it was rendered for {checkout.Path}, not /opt/overwatch (render with --deployment-root=/opt/overwatch)"));
+    }
+
+    [Test]
     public void A_failing_self_deploy_is_reported_and_stops_the_container_with_status_1()
     {
         var self = container + "-self";

@@ -35,6 +35,8 @@ public static class RenderConfigRunner
         if (allProblems.Count > 0) throw new UsageException(DeployProblems.Format(allProblems));
 
         var settings = Settings(options, execDir, deploymentRoot);
+        if (settings.Output is not null)
+            log.WriteLine($"Paths in the configs are as the programs see them under {settings.WorkingDirectory}; mount {execDir} at {settings.ExecDirAbsolute}");
         var files = ConfigRenderer.Render(config, settings, new TemplateSet(Path.GetFullPath(options.TemplatesDir, workingDirectory)));
         CheckUnderDeploymentRoot(files, settings, allProblems);
         var secretFiles = secrets.Select(s => (Secret: s, Bytes: SecretBytes(s))).ToList();

@@ -123,9 +123,11 @@ public sealed record UwsgiOptions(bool Enabled, IReadOnlyList<UwsgiOption> Optio
     public string? GetText(string key) => (Get(key) as YamlScalar)?.Text;
 }
 
-public sealed record NginxSite(bool Enabled, string? WebAppName, string BasePath, string SitesPath, string ConfigPath, string YamlPath, int Line)
+/// <param name="Listen">nginx's <c>listen</c> for the site: upstream's 80, or ADDRESS:PORT with host networking.</param>
+public sealed record NginxSite(bool Enabled, string? WebAppName, string BasePath, string SitesPath, string ConfigPath, string Listen, string YamlPath, int Line)
 {
     public const string DefaultBasePath = "/etc/nginx";
+    public const string DefaultListen = "80";
 
     public string SiteFile => Path.Combine(BasePath, SitesPath, $"{WebAppName}Nginx.conf");
 

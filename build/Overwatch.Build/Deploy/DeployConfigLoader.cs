@@ -252,13 +252,14 @@ public static class DeployConfigLoader
     private static NginxSite? ReadNginx(YamlSection? section)
     {
         if (section is null) return null;
-        section.RejectUnknown([.. CommonKeys, "webAppName", "basePath", "sitesPath", "configPath"]);
+        section.RejectUnknown([.. CommonKeys, "webAppName", "basePath", "sitesPath", "configPath", "listen"]);
         return new NginxSite(
             section.Bool("enabled", false),
             section.String("webAppName"),
             section.String("basePath", NginxSite.DefaultBasePath),
             section.String("sitesPath", "sites-enabled"),
             section.String("configPath", "conf.d"),
+            section.String("listen", NginxSite.DefaultListen),
             section.Path,
             section.Line);
     }

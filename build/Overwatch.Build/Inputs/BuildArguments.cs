@@ -38,6 +38,9 @@ public static class BuildArguments
     public static readonly ValueArgument ExecDir = new("exec-dir", "PATH",
         $"where configs are rendered and programs keep {string.Join(", ", ExecLayout.Folders.Select(f => $"`{f}/`"))}; never inside the data directory", "exec", ExecTargets);
 
+    public static readonly ValueArgument DeploymentRoot = new("deployment-root", "PATH",
+        "the deployment root as the programs see it (`/opt/overwatch` in a container): paths in the configs name it, files are written under the exec directory's parent", null, [RenderConfig]);
+
     public static readonly ValueArgument DataDir = new("data-dir", "PATH",
         "the data directory the web app serves, mounted into containers", "data", [Shell, Compose]);
 
@@ -62,7 +65,7 @@ public static class BuildArguments
     public static readonly IReadOnlyList<Argument> All =
     [
         PythonVersion, Registry, ImageNamespace, ImagesConfig, Branch, Tag, ArtifactsDir,
-        DeployConfig, DeployConfigEnv, ExecDir, DataDir, Force,
+        DeployConfig, DeployConfigEnv, ExecDir, DeploymentRoot, DataDir, Force,
         SourceDir, Command, ComposeFile, VirtualHost, Up,
     ];
 }

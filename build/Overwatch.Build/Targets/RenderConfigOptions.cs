@@ -9,13 +9,18 @@ public sealed record RenderConfigOptions(
     string ExecDir,
     string TemplatesDir,
     string WorkingDirectory,
-    bool Force)
+    bool Force,
+    string? DeploymentRoot = null) // --deployment-root: the root as the programs see it (/opt/overwatch in a container)
 {
+    /// <summary>Where the exec directory is mounted in the Overwatch container; the start command looks there.</summary>
+    public const string ContainerRoot = "/opt/overwatch";
+
     public static RenderConfigOptions From(BuildContext context) => new(
         context.Arguments.Get(BuildArguments.DeployConfig),
         context.Arguments.Get(BuildArguments.DeployConfigEnv),
         context.Layout.ExecDir,
         context.Layout.TemplatesDir,
         context.Layout.Root,
-        context.Arguments.Get(BuildArguments.Force));
+        context.Arguments.Get(BuildArguments.Force),
+        context.Arguments.Get(BuildArguments.DeploymentRoot));
 }

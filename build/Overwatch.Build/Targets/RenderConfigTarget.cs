@@ -28,22 +28,34 @@ public sealed class RenderConfigTarget(BuildContext context)
         var (yaml, source) = DeployConfigSource.Read(options.DeployConfigPath, options.DeployConfigEnv, environment, workingDirectory, required: true)!.Value;
         log.WriteLine($"Reading the deploy configuration from {source}");
 
-        var (config, problems) = DeployConfigLoader.LoadAndValidate(yaml, DeployConfigSource.Variables(environment, workingDirectory));
+        var variables = DeployConfigSource.Variables(environment, workingDirectory);
+        // ${PWD} in the YAML (!expandVars, the receiver path's default) is the programs' working directory.
+        if (options.DeploymentRoot is { } seenAs && Path.IsPathRooted(seenAs))
+            variables = DeployConfigSource.Variables(environment, Path.GetFullPath(seenAs));
+        var (config, problems) = DeployConfigLoader.LoadAndValidate(yaml, variables);
         var allProblems = problems.ToList();
         if (config is null) throw new UsageException(DeployProblems.Format(allProblems));
-        var secrets = SecretSource.Read(config.Environment, environment, workingDirectory, allProblems);
+        // Relative paths of the YAML, config.yaml and secrets belong to the deployment root: the directory
+        // that holds the exec directory, never the build checkout when the exec directory is elsewhere.
+        var execDir = Path.GetFullPath(options.ExecDir, workingDirectory);
+        var deploymentRoot = Path.GetDirectoryName(execDir.TrimEnd('/')) ?? "/";
+        var secrets = SecretSource.Read(config.Environment, environment, deploymentRoot, allProblems);
+        if (options.DeploymentRoot is not null) CheckSecretsMounted(secrets, deploymentRoot, allProblems);
         if (allProblems.Count > 0) throw new UsageException(DeployProblems.Format(allProblems));
 
-        var settings = new RenderSettings(workingDirectory, options.ExecDir);
+        var settings = Settings(options, execDir, deploymentRoot);
+        if (settings.Output is not null)
+            log.WriteLine($"Paths in the configs are as the programs see them under {settings.WorkingDirectory}; mount {execDir} at {settings.ExecDirAbsolute}");
         var files = ConfigRenderer.Render(config, settings, new TemplateSet(Path.GetFullPath(options.TemplatesDir, workingDirectory)));
+        CheckUnderDeploymentRoot(files, settings, allProblems);
         var secretFiles = secrets.Select(s => (Secret: s, Bytes: SecretBytes(s))).ToList();
         CheckExistingSecrets(secretFiles, options.Force, allProblems);
         if (allProblems.Count > 0) throw new UsageException(DeployProblems.Format(allProblems));
 
         var written = new List<string>();
         var unchanged = new List<string>();
-        var manifest = RenderManifest.PathIn(settings);
-        var produced = files.Select(f => settings.Absolute(f.Path)).ToList();
+        var manifest = settings.OutputPath(RenderManifest.PathIn(settings))!;
+        var produced = files.Select(f => settings.OutputPath(f.Path)!).ToList();
         var stale = RenderManifest.Stale(RenderManifest.Read(manifest), produced);
         var current = "";
         try
@@ -52,7 +64,7 @@ public sealed class RenderConfigTarget(BuildContext context)
             {
                 foreach (var file in files)
                 {
-                    var path = current = settings.Absolute(file.Path);
+                    var path = current = settings.OutputPath(file.Path)!;
                     var bytes = Encoding.UTF8.GetBytes(file.Text);
                     if (StagedOutput.IsUnchanged(path, bytes) && File.GetUnixFileMode(path) == file.Mode) unchanged.Add(path);
                     else { output.Stage(path, bytes, file.Mode); written.Add(path); }
@@ -76,12 +88,49 @@ public sealed class RenderConfigTarget(BuildContext context)
             throw new UsageException($"cannot write {Display(current, workingDirectory)} ({e.Message}); nothing was changed. Run where you may write it, or change nginx.basePath / the secret's writeLocation / --exec-dir");
         }
         // supervisord's childlogdir and uwsgi's sockets must exist; they are kept in git, but --exec-dir may be new.
-        ExecLayout.Ensure(settings.ExecDirAbsolute);
+        ExecLayout.Ensure(settings.OutputPath(settings.ExecDirAbsolute)!);
+        if (config.Nginx is not null) Directory.CreateDirectory(settings.OutputPath(settings.NginxTempDir)!);
 
         foreach (var path in written) log.WriteLine($"Wrote {Display(path, workingDirectory)}");
         foreach (var path in unchanged) log.WriteLine($"Unchanged {Display(path, workingDirectory)}");
         foreach (var path in stale) log.WriteLine($"Removed {Display(path, workingDirectory)} (no longer rendered)");
         return new RenderResult(config, written, unchanged);
+    }
+
+    /// <summary>
+    /// Rendered for the programs' view of the deployment root (--deployment-root, e.g. /opt/overwatch in a
+    /// container), written under the exec directory's parent here; without it both are the same.
+    /// </summary>
+    private static RenderSettings Settings(RenderConfigOptions options, string execDir, string deploymentRoot)
+    {
+        if (options.DeploymentRoot is not { } seenAs) return new RenderSettings(deploymentRoot, execDir);
+        if (!Path.IsPathRooted(seenAs))
+            throw new UsageException($"--deployment-root '{seenAs}' is relative; give the absolute path the programs see, e.g. {RenderConfigOptions.ContainerRoot}");
+        var root = Path.GetFullPath(seenAs);
+        // The exec directory is mounted at ROOT/exec, whatever it is called here.
+        return new RenderSettings(root, Path.Combine(root, BuildArguments.ExecDir.DefaultValue!)) { Output = (deploymentRoot, execDir) };
+    }
+
+    private static void CheckUnderDeploymentRoot(IEnumerable<RenderedFile> files, RenderSettings settings, List<DeployProblem> problems)
+    {
+        foreach (var file in files.Where(f => settings.OutputPath(f.Path) is null))
+        {
+            problems.Add(new DeployProblem("--deployment-root", null,
+                $"{settings.Absolute(file.Path)} is outside the deployment root {settings.WorkingDirectory}, so it would not reach the programs; use a relative path (e.g. nginx.basePath: \"exec/nginx\")"));
+        }
+    }
+
+    /// <summary>
+    /// Rendered for a container, a secret reaches it only inside the mounted deployment root; a writeLocation
+    /// such as ~/.ssh/id_rsa would overwrite this machine's own key instead.
+    /// </summary>
+    private static void CheckSecretsMounted(IEnumerable<Secret> secrets, string deploymentRoot, List<DeployProblem> problems)
+    {
+        foreach (var secret in secrets.Where(s => !s.Path.StartsWith(deploymentRoot.TrimEnd('/') + "/", StringComparison.Ordinal)))
+        {
+            problems.Add(new DeployProblem($"{secret.Spec.YamlPath}.writeLocation", secret.Spec.Line,
+                $"{secret.Path} is outside the deployment root {deploymentRoot}: with --deployment-root the secret must be mounted with the rest; use a relative path, e.g. 'exec/secrets/{secret.Spec.Kind}'"));
+        }
     }
 
     /// <summary>Keys read from a variable lost their last newline to $(cat ...); OpenSSH refuses a key without it.</summary>

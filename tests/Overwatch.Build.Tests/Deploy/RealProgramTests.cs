@@ -43,6 +43,23 @@ public class RealProgramTests
     }
 
     [Test]
+    public void Nginx_accepts_the_rendered_main_config_the_nginx_program_runs()
+    {
+        var nginx = RequiredProgram.Find("nginx");
+        var (config, files) = RenderExample();
+        WriteAll(files);
+        Directory.CreateDirectory(_work.Combine("exec", "nginx-temp"));
+        var command = SupervisorPrograms.For(config, Settings).Single(p => p.Name == "nginx").Command;
+        var mainConfig = command.Split(" -c ")[1];
+
+        var (exitCode, output) = Run(nginx, "-t", "-c", mainConfig);
+
+        Assert.That(mainConfig, Is.EqualTo(_work.Combine("exec", "config", "nginx.conf")));
+        Assert.That(exitCode, Is.EqualTo(0), output);
+        Assert.That(output, Does.Contain("syntax is ok"));
+    }
+
+    [Test]
     public void Uwsgi_reads_every_option_of_the_rendered_yaml()
     {
         var uwsgi = RequiredProgram.Locate("uwsgi-core") ?? RequiredProgram.Find("uwsgi");
@@ -62,7 +79,7 @@ public class RealProgramTests
                 Assert.That(output.Split('\n').Select(l => l.Trim()), Does.Contain(expected), $"uwsgi --get {option.Key.Text}");
             }
         });
-        Assert.That(UwsgiConfig.Socket(app, settings), Is.EqualTo(Path.Combine(_work.Path, "exec", "sockets", "webApp.sock")),
+        Assert.That(UwsgiConfig.Socket(app, settings), Is.EqualTo(Path.Combine(_work.Path, "exec", "sockets", "webApp_uwsgi.sock")),
             "nginx's uwsgi_pass and uwsgi's socket are the same path");
     }
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using NUnit.Framework;
 using Overwatch.Build.Tests.Infra;
-using Overwatch.Build.Tests.Refs;
+using Overwatch.Build.Tests.Images.Refs;
 
 namespace Overwatch.Build.Tests.Ecosystem;
 

@@ -46,7 +46,7 @@ public class RenderConfigTargetTests
         var conf = File.ReadAllText(work.Combine("exec", "config", "supervisord.conf"));
         Assert.That(conf, Does.Not.Contain("dataReplay"));
         Assert.That(conf.Split("[program:processing]").Length, Is.EqualTo(2), "processing appears once");
-        Assert.That(conf, Does.Contain("[program:receiverMonitor]"));
+        Assert.That(conf, Does.Contain("[program:overwatchReceiverMonitor]"));
     }
 
     [Test]

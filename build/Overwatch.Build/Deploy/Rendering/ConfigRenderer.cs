@@ -10,6 +10,7 @@ public static class ConfigRenderer
 {
     public const string DatabaseConfFile = "database.conf";
     public const string OverwatchConfigFile = "config.yaml";
+    public const string NginxMainConfigFile = "nginx.conf";
 
     public static string UwsgiFile(Executable executable) => $"{executable.Name}_uwsgi.yaml";
 
@@ -38,8 +39,16 @@ public static class ConfigRenderer
         if (config.Nginx is ({ } webApp, { } site))
         {
             files.Add(Readable(site.SiteFile, templates.Render("nginx-site.conf",
-                new { site.WebAppName, UwsgiPass = UwsgiSocket.NginxTarget(UwsgiConfig.Socket(webApp, settings)) })));
+                new { site.WebAppName, site.Listen, UwsgiPass = UwsgiSocket.NginxTarget(UwsgiConfig.Socket(webApp, settings)) })));
             files.Add(Readable(site.GzipFile, templates.Render("gzip.conf", new { })));
+            // Our own main config (run with nginx -c): the image's may already say "daemon off;", or listen on 80.
+            files.Add(Readable(Path.Combine(settings.ConfigDirRelative, NginxMainConfigFile), templates.Render("nginx.conf", new
+            {
+                PidFile = Path.Combine(settings.NginxTempDir, "nginx.pid"),
+                TempDir = settings.NginxTempDir,
+                GzipFile = settings.Absolute(site.GzipFile),
+                SiteFile = settings.Absolute(site.SiteFile),
+            })));
         }
         files.Add(Readable(OverwatchConfigFile, templates.Render("overwatch-config.yaml",
             new { Lines = YamlText.Lines(OverwatchConfig.Merge(config)) })));

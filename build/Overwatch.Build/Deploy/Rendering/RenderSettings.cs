@@ -4,8 +4,16 @@ namespace Overwatch.Build.Deploy.Rendering;
 /// Where things are, as absolute paths written into the configs. Pure: nothing here touches the disk,
 /// so tests render for a fixed directory such as /opt/overwatch.
 /// </summary>
+/// <param name="WorkingDirectory">The deployment root as the programs see it (the directory that holds exec/).</param>
+/// <param name="ExecDir">The exec directory, relative to the deployment root or absolute.</param>
 public sealed record RenderSettings(string WorkingDirectory, string ExecDir)
 {
+    /// <summary>
+    /// Where the files are written when the programs see them elsewhere (rendered here for a container that
+    /// mounts them at WorkingDirectory): the host's deployment root and exec directory. Null: where they are seen.
+    /// </summary>
+    public (string Root, string ExecDir)? Output { get; init; }
+
     /// <summary>The exec directory as given (relative to the working directory or absolute), for output file paths.</summary>
     public string ConfigDirRelative => Path.Combine(ExecDir, "config");
 
@@ -14,5 +22,25 @@ public sealed record RenderSettings(string WorkingDirectory, string ExecDir)
     public string LogsDir => Path.Combine(ExecDirAbsolute, "logs");
     public string SocketsDir => Path.Combine(ExecDirAbsolute, "sockets");
 
+    /// <summary>nginx's pid and temporary files: under the exec directory, so any user running supervisord can write them.</summary>
+    public string NginxTempDir => Path.Combine(ExecDirAbsolute, "nginx-temp");
+
     public string Absolute(string path) => Path.GetFullPath(path, WorkingDirectory);
+
+    /// <summary>Where a rendered path is written: itself, or its place under <see cref="Output"/>; null when outside the deployment root.</summary>
+    public string? OutputPath(string path)
+    {
+        var absolute = Absolute(path);
+        if (Output is not { } output) return absolute;
+        if (Under(absolute, ExecDirAbsolute) is { } inExec) return Path.Join(output.ExecDir, inExec);
+        if (Under(absolute, Path.GetFullPath(WorkingDirectory)) is { } inRoot) return Path.Join(output.Root, inRoot);
+        return null;
+    }
+
+    private static string? Under(string path, string directory)
+    {
+        if (path == directory) return "";
+        var prefix = directory.EndsWith('/') ? directory : directory + "/";
+        return path.StartsWith(prefix, StringComparison.Ordinal) ? path[prefix.Length..] : null;
+    }
 }

@@ -8,7 +8,9 @@ public sealed record SupervisorProgram(string Name, string Command, bool ShortLi
 /// <summary>Pure: which supervisor programs the enabled executables need, in the YAML's order.</summary>
 public static class SupervisorPrograms
 {
-    public const string NginxCommand = "/usr/sbin/nginx -g \"daemon off;\"";
+    /// <summary>nginx on our main config only: the image's /etc/nginx/nginx.conf is never read.</summary>
+    public static string NginxCommand(RenderSettings settings) =>
+        $"/usr/sbin/nginx -c {Quote(Path.Combine(settings.ConfigDir, ConfigRenderer.NginxMainConfigFile))}";
     public const string GridProxyCommand = "xrdgsiproxy init -valid 168:00";
 
     public static IReadOnlyList<SupervisorProgram> For(DeployConfig config, RenderSettings settings)
@@ -29,15 +31,19 @@ public static class SupervisorPrograms
                     {
                         programs.Add(Program("gridProxy", GridProxyCommand, shortLived: true));
                     }
-                    programs.Add(Program(executable.Name, executable.ServedByUwsgi
+                    programs.Add(Program(ProgramName(executable), executable.ServedByUwsgi
                         ? $"uwsgi --yaml {Quote(Path.Combine(settings.ConfigDir, ConfigRenderer.UwsgiFile(executable)))}"
                         : executable.Kind.Command()));
-                    if (executable.Nginx is { Enabled: true }) programs.Add(Program("nginx", NginxCommand));
+                    if (executable.Nginx is { Enabled: true }) programs.Add(Program("nginx", NginxCommand(settings)));
                     break;
             }
         }
         return programs;
     }
+
+    /// <summary>The names the existing deployment gives supervisor programs, which users already know.</summary>
+    public static string ProgramName(Executable executable) =>
+        executable.Name == "receiverMonitor" ? "overwatchReceiverMonitor" : executable.Name;
 
     private static void AddReceiver(DeployConfig config, Executable executable, ReceiverOptions receiver, List<SupervisorProgram> programs)
     {

@@ -5,7 +5,7 @@ namespace Overwatch.Build.Deploy.Rendering;
 
 /// <summary>
 /// The uwsgi options of one app: our defaults, then the YAML's options; <c>{name}</c> in text values becomes
-/// the app's name, and a relative socket path becomes absolute so nginx reaches the same socket.
+/// the app's uwsgi name, and a relative socket path becomes absolute so nginx reaches the same socket.
 /// </summary>
 public static class UwsgiConfig
 {
@@ -16,7 +16,8 @@ public static class UwsgiConfig
         var options = new List<(string Key, YamlValue Value)>
         {
             ("vacuum", Plain("true")),
-            ("stats", Quoted(":9002")),
+            // Loopback: with host networking ":9002" would publish uwsgi's internals on every interface.
+            ("stats", Quoted("127.0.0.1:9002")),
             ("chdir", Quoted(settings.WorkingDirectory)),
             ("callable", Plain("app")),
             ("lazy-apps", Plain("true")),
@@ -24,6 +25,8 @@ public static class UwsgiConfig
             ("threads", Plain(2)),
             ("cheaper", Plain(2)),
             ("master", Plain("true")),
+            // supervisord stops programs with TERM, which uwsgi otherwise takes as "reload".
+            ("die-on-term", Plain("true")),
             ("master-fifo", Quoted(Path.Combine(socketsDir, "wsgiMasterFifo{name}.sock"))),
         };
         foreach (var option in uwsgi.Options)
@@ -31,12 +34,15 @@ public static class UwsgiConfig
             var index = options.FindIndex(o => o.Key == option.Key);
             if (index >= 0) options[index] = (option.Key, option.Value); else options.Add((option.Key, option.Value));
         }
-        return options.Select(o => new YamlEntry(ConfigRenderer.Key(o.Key), Finish(o.Key, o.Value, app.Name, settings))).ToList();
+        return options.Select(o => new YamlEntry(ConfigRenderer.Key(o.Key), Finish(o.Key, o.Value, UwsgiName(app), settings))).ToList();
     }
 
     /// <summary>The socket nginx passes to: uwsgi-socket after <c>{name}</c> and path resolution.</summary>
     public static string Socket(Executable app, RenderSettings settings) =>
-        UwsgiSocket.Resolve(Named(app.Uwsgi!.GetText(UwsgiOptions.UwsgiSocket)!, app.Name), settings.WorkingDirectory);
+        UwsgiSocket.Resolve(Named(app.Uwsgi!.GetText(UwsgiOptions.UwsgiSocket)!, UwsgiName(app)), settings.WorkingDirectory);
+
+    /// <summary>What <c>{name}</c> stands for: the existing deployment's uwsgi name, NAME_uwsgi (exec/sockets/webApp_uwsgi.sock).</summary>
+    public static string UwsgiName(Executable app) => $"{app.Name}_uwsgi";
 
     private static YamlValue Finish(string key, YamlValue value, string name, RenderSettings settings) => value switch
     {

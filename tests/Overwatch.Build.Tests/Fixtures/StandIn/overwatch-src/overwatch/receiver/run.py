@@ -1,0 +1,5 @@
+from overwatch.base.loop import stayAlive
+
+
+def run():
+    stayAlive("overwatchDQMReceiver")

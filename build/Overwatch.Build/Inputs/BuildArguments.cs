@@ -26,6 +26,18 @@ public static class BuildArguments
     public static readonly ValueArgument Tag = new("tag", "NAME",
         "pretend this tag instead of detecting the ref", null, ImageTargets);
 
+    public static readonly ValueArgument Retries = new("retries", "N",
+        "retries of a registry operation after a transient failure (5xx, 429, connection errors, a stall)", "3", ImageTargets);
+
+    public static readonly ValueArgument RetryBudget = new("retry-budget", "SECONDS",
+        "time one registry operation may spend retrying", "300", ImageTargets);
+
+    public static readonly ValueArgument StallTimeout = new("stall-timeout", "SECONDS",
+        "a registry operation that prints nothing for this long is stopped and retried", "600", ImageTargets);
+
+    public static readonly SwitchArgument AllowOverwrite = new("allow-overwrite",
+        "push a release tag (`X.Y.Z-pyP`) that the registry already holds for another image", [Publish, Push]);
+
     public static readonly ValueArgument ArtifactsDir = new("artifacts-dir", "PATH",
         "where `build-plan.json` is written", "artifacts", [Plan]);
 
@@ -64,7 +76,7 @@ public static class BuildArguments
 
     public static readonly IReadOnlyList<Argument> All =
     [
-        PythonVersion, Registry, ImageNamespace, ImagesConfig, Branch, Tag, ArtifactsDir,
+        PythonVersion, Registry, ImageNamespace, ImagesConfig, Branch, Tag, Retries, RetryBudget, StallTimeout, AllowOverwrite, ArtifactsDir,
         DeployConfig, DeployConfigEnv, ExecDir, DeploymentRoot, DataDir, Force,
         SourceDir, Command, ComposeFile, VirtualHost, Up,
     ];

@@ -27,7 +27,7 @@ public sealed class BuildContext : IDisposable
         ScheduledTargets = scheduledTargets.ToHashSet(StringComparer.OrdinalIgnoreCase);
         Runner = runner;
         Log = log;
-        Docker = new DockerCli(runner, log);
+        Docker = new DockerCli(runner, log) { Retries = RetryArguments.Read(arguments) };
         images = new Lazy<ImageSession>(() => ImageSession.Start(this));
     }
 
@@ -59,6 +59,9 @@ public sealed class BuildContext : IDisposable
         string root,
         Action<string> log)
     {
+        Interrupts.Install();
+        var orphans = TemporaryDockerConfigs.RemoveOrphans();
+        if (orphans > 0) log($"Removed {orphans} temporary docker login(s) left by an earlier run that was killed.");
         var arguments = new ArgumentSet(cakeArguments);
         var layout = DeploymentLayout.Resolve(root, arguments);
         var runner = new ProcessRunner();
@@ -71,5 +74,6 @@ public sealed class BuildContext : IDisposable
     public void Dispose()
     {
         if (images.IsValueCreated) images.Value.Dispose();
+        Interrupts.ExitIfInterrupted();
     }
 }

@@ -9,21 +9,35 @@ public sealed class DockerImageTarget(BuildContext context)
     {
         var (plan, docker) = (context.Plan, context.Docker);
         docker.EnsureDaemon();
-        context.Images.LogIn();
+        var pulls = new Puller(docker, context.Images.LogInForPull, context.Log);
         // A base image is reused from the registry when it is not local (CI machines do not build ROOT).
-        var missing = plan.Images.Where(i => !docker.ImageExists(i.Base) && !docker.TryPull(i.Base)).ToList();
-        if (missing.Count > 0)
-            throw new DockerException(
-                $"base image {missing[0].Base} is missing (not local, not in the registry): build it with ./build.sh --target=DockerBase" +
-                string.Concat(missing.Select(m => $" --python-version={m.Python}")));
+        foreach (var image in plan.Images.Where(i => !docker.ImageExists(i.Base)))
+        {
+            var outcome = pulls.Pull(image.Base);
+            if (outcome.Succeeded) continue;
+            var build = "./build.sh --target=DockerBase" +
+                string.Concat(plan.Images.Where(i => !docker.ImageExists(i.Base)).Select(m => $" --python-version={m.Python}"));
+            if (outcome.LastFailure!.Fault == RegistryFault.NotFound)
+                throw new DockerException($"base image {image.Base} is missing (not local, not in the registry): build it with {build}");
+            // Without credentials a registry cannot tell "missing" from "private": say both.
+            if (pulls.Anonymous && outcome.LastFailure.Fault is RegistryFault.Unauthorized or RegistryFault.Denied)
+                throw new DockerException(
+                    $"base image {image.Base} is missing or private (not local; {outcome.LastFailure.Cause} without credentials): " +
+                    $"build it with {build}, or export DOCKER_USERNAME and DOCKER_PASSWORD if it is private");
+            throw new DockerException($"pull of base image {image.Base} failed: {outcome.Summary}; {outcome.LastFailure.Fix}");
+        }
         foreach (var image in plan.Images)
         {
             var previous = image.References[0];
-            var cacheFrom = docker.TryPull(previous) ? previous : null;
-            if (cacheFrom is null) context.Log($"No previously published {previous} to reuse; building without a cache image.");
+            var cache = pulls.Pull(previous);
+            if (!cache.Succeeded)
+                context.Log(cache.LastFailure!.Fault == RegistryFault.NotFound
+                    ? $"No previously published {previous} to reuse; building without a cache image."
+                    : $"Warning: could not pull {previous} to reuse its layers ({cache.Summary}); building without a cache image.");
             context.Log($"Building {string.Join(", ", image.References)}");
             docker.Require(
-                DockerCommands.Build(plan.AppImage.Dockerfile, plan.AppImage.Context, image.References, image.BuildArgs, image.Labels, cacheFrom),
+                DockerCommands.Build(plan.AppImage.Dockerfile, plan.AppImage.Context, image.References, image.BuildArgs, image.Labels,
+                    cache.Succeeded ? previous : null),
                 $"docker build of {image.References[0]}");
         }
     }

@@ -46,7 +46,7 @@ public sealed class ImageSession : IDisposable
         return Plan.Images[0];
     }
 
-    /// <summary>Logs in when credentials exist (also so that cache pulls of private images work); once per run.</summary>
+    /// <summary>Logs in when credentials exist; once per run. Only pushes and refused pulls need it.</summary>
     public void LogIn()
     {
         if (registry is not null || credentials is null) return;
@@ -54,15 +54,50 @@ public sealed class ImageSession : IDisposable
         registry = RegistrySession.Open(docker, Plan.Registry, credentials);
     }
 
-    /// <summary>Logs in, pushes, logs out; after a failure Teardown logs out.</summary>
-    public void Push(IEnumerable<string> references)
+    /// <summary>
+    /// For a pull the registry refused without credentials: null when there are none, false when the login
+    /// failed (a warning: a missing cache image costs time, and a missing base image says so itself).
+    /// </summary>
+    public bool? LogInForPull()
+    {
+        if (credentials is null) return null;
+        try
+        {
+            LogIn();
+            return true;
+        }
+        catch (DockerException e)
+        {
+            log("Warning: " + e.Message.Split('\n')[0]);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Logs in, pushes in the order given (each version's own tags before its floating ones), logs out; after a
+    /// failure Teardown logs out. A release reference is pushed only when the registry does not hold another image
+    /// under it, unless <paramref name="allowOverwrite"/>. A failure lists what was and was not pushed.
+    /// </summary>
+    public void Push(IReadOnlyList<(string Reference, bool Immutable)> pushes, bool allowOverwrite)
     {
         LogIn();
-        foreach (var reference in references)
+        var account = new PushAccount(pushes.Select(p => p.Reference).ToList());
+        var guard = new ReleaseGuard(docker, Plan.Registry, log);
+        foreach (var (reference, immutable) in pushes)
         {
+            if (immutable && guard.Check(reference, allowOverwrite) is { } skip)
+            {
+                log(skip);
+                account.Skipped(reference);
+                continue;
+            }
             log($"Pushing {reference}");
-            docker.Require(DockerCommands.Push(reference), $"docker push of {reference}",
-                "the registry refused the push; check that DOCKER_USERNAME may write to this repository");
+            var outcome = docker.Registry(DockerCommands.Push(reference), $"push of {reference}", quiet: false);
+            if (!outcome.Succeeded)
+                throw new DockerException(
+                    $"docker push of {reference} failed: {outcome.Summary}; {outcome.LastFailure!.Fix}. {account.Describe()}" +
+                    System.Environment.NewLine + docker.Mask(outcome.Result.Tail()));
+            account.Pushed(reference);
         }
         LogOut();
     }

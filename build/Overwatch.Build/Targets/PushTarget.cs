@@ -1,3 +1,5 @@
+using Overwatch.Build.Inputs;
+
 namespace Overwatch.Build.Targets;
 
 /// <summary>
@@ -16,5 +18,8 @@ public sealed class PushTarget(BuildContext context)
         return false;
     }
 
-    public void Run() => context.Images.Push(context.Plan.Images.SelectMany(i => i.References));
+    /// <summary>Each version's own tags before its floating ones; release tags only when new or unchanged.</summary>
+    public void Run() => context.Images.Push(
+        context.Plan.Images.SelectMany(i => i.PushOrder.Select(r => (r, r == i.ImmutableReference))).ToList(),
+        context.Arguments.Get(BuildArguments.AllowOverwrite));
 }

@@ -38,9 +38,12 @@ public sealed class ImageTargetsTests
     public void MasterOnTravis_PushesLatestAndMasterForEveryPython()
     {
         BuildBase("master");
-        var configsBefore = TemporaryDockerConfigs();
+        // A TMPDIR of the test's own: the run's temporary login is made there, away from other runs'.
+        using var tmp = new TempDirectory("owb-tmp");
+        var credentials = Credentials(Password);
+        credentials["TMPDIR"] = tmp.Path;
 
-        var result = Run("master", "Publish", Travis("master"), Credentials(Password));
+        var result = Run("master", "Publish", Travis("master"), credentials);
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
         Assert.That(registry.Tags("master/overwatch"),
@@ -48,7 +51,7 @@ public sealed class ImageTargetsTests
         Assert.That(registry.Tags("master/overwatch-base"), Is.Empty, "Publish never pushes the base image");
         Assert.That(result.AllOutput, Does.Not.Contain(Password));
         Assert.That(result.StandardOutput, Does.Contain("Logged out of " + registry.Address));
-        Assert.That(TemporaryDockerConfigs(), Is.EquivalentTo(configsBefore), "the temporary DOCKER_CONFIG is removed");
+        Assert.That(Directory.GetFileSystemEntries(tmp.Path, "overwatch-docker-config-*"), Is.Empty, "the temporary DOCKER_CONFIG is removed");
     }
 
     [Test]
@@ -150,8 +153,9 @@ public sealed class ImageTargetsTests
             "--image-namespace=readonly", "--python-version=3.6.7"], env);
 
         Assert.That(result.ExitCode, Is.Not.EqualTo(0));
-        Assert.That(result.StandardError, Does.Contain($"Error: docker push of {readOnly.Address}/readonly/overwatch:latest-py3.6.7 failed"));
-        Assert.That(result.StandardError, Does.Contain("the registry refused the push"));
+        // The branch's own tag goes first, so a refusal never leaves 'latest' ahead of it.
+        Assert.That(result.StandardError, Does.Contain($"Error: docker push of {readOnly.Address}/readonly/overwatch:master-py3.6.7 failed: registry refuses writes (405 read-only)"));
+        Assert.That(result.StandardError, Does.Contain($"Pushed: none; not pushed: {readOnly.Address}/readonly/overwatch:master-py3.6.7, {readOnly.Address}/readonly/overwatch:latest-py3.6.7."));
         Assert.That(result.StandardOutput, Does.Contain("Logged out of " + readOnly.Address), "the temporary login is removed after a failure too");
         Assert.That(result.AllOutput, Does.Not.Contain(Password));
         Assert.That(readOnly.Tags("readonly/overwatch"), Is.Empty);
@@ -179,9 +183,6 @@ public sealed class ImageTargetsTests
         Assert.That(Shell.Run("docker", "image", "inspect", $"{registry.Address}/dryrun/overwatch-base:py3.6.7").ExitCode, Is.Not.EqualTo(0));
         Assert.That(registry.Tags("dryrun/overwatch"), Is.Empty);
     }
-
-    private static string[] TemporaryDockerConfigs() =>
-        Directory.GetDirectories(Path.GetTempPath(), "overwatch-docker-config-*");
 
     private void BuildBase(string space)
     {

@@ -17,11 +17,15 @@ public static class BuildScript
         "DOCKER_HOST", "DOCKER_CONTEXT", "DOCKER_CONFIG", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH", "COMPOSE_FILE", "COMPOSE_PROJECT_NAME",
     ];
 
-    public static CommandResult Run(IEnumerable<string> arguments, Dictionary<string, string?>? environment = null)
+    public static CommandResult Run(IEnumerable<string> arguments, Dictionary<string, string?>? environment = null) =>
+        Shell.Run(Path.Combine(RepoPaths.Root, "build.sh"), arguments, Environment(environment), RepoPaths.Root);
+
+    /// <summary>The host's CI variables removed, colours off, then the test's own variables.</summary>
+    public static Dictionary<string, string?> Environment(Dictionary<string, string?>? environment)
     {
         var env = HostVariables.ToDictionary(v => v, _ => (string?)null);
         env["NO_COLOR"] = "1";
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>()) env[name] = value;
-        return Shell.Run(Path.Combine(RepoPaths.Root, "build.sh"), arguments, env, RepoPaths.Root);
+        return env;
     }
 }

@@ -56,6 +56,17 @@ public sealed class LocalRegistry : IDisposable
             : [];
     }
 
+    /// <summary>The manifest digest the registry holds under a tag (what a pull by digest would fetch).</summary>
+    public string ManifestDigest(string repository, string tag)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Head, $"http://{Address}/v2/{repository}/manifests/{tag}");
+        request.Headers.Accept.ParseAdd("application/vnd.docker.distribution.manifest.v2+json");
+        request.Headers.Accept.ParseAdd("application/vnd.oci.image.manifest.v1+json");
+        using var response = http.Send(request);
+        response.EnsureSuccessStatusCode();
+        return response.Headers.GetValues("Docker-Content-Digest").Single();
+    }
+
     public IReadOnlyList<string> Repositories()
     {
         var body = http.GetStringAsync($"http://{Address}/v2/_catalog").GetAwaiter().GetResult();

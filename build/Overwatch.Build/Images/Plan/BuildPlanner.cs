@@ -25,6 +25,7 @@ public static class BuildPlanner
             var tags = TagPolicy.TagsFor(decision, python);
             var baseReference = $"{images.Repository(images.Base)}:{python.TagSuffix}";
             var repository = images.Repository(images.App);
+            string Reference(string stem) => $"{repository}:{DockerTag.Create(stem, python)}";
             return new ImagePlan(
                 python,
                 baseReference,
@@ -36,7 +37,11 @@ public static class BuildPlanner
                     ["OVERWATCH_BRANCH"] = inputs.Source.Ref.OverwatchBranch,
                     ["PYTHON_VERSION"] = python.ToString(),
                 },
-                labels);
+                labels)
+            {
+                PushOrder = decision.PushOrder.Select(Reference).Distinct().ToList(),
+                ImmutableReference = decision.ImmutableStem is { } stem ? Reference(stem) : null,
+            };
         }).ToList();
 
         return new BuildPlan(inputs.Source.Ref, decision.Publish, decision.Reason, images.Registry, images.Base, images.App, plans);

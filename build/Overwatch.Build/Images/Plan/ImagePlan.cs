@@ -11,6 +11,12 @@ public sealed record ImagePlan(
     IReadOnlyDictionary<string, string> BuildArgs,
     IReadOnlyDictionary<string, string> Labels)
 {
+    /// <summary>The references in the order they are pushed: the ref's own tags before floating ones.</summary>
+    public IReadOnlyList<string> PushOrder { get; init; } = References;
+
+    /// <summary>The release reference that must never change once pushed, or null.</summary>
+    public string? ImmutableReference { get; init; }
+
     /// <summary>The build arguments of the base image of this Python version.</summary>
     public IReadOnlyDictionary<string, string> BaseBuildArgs => new SortedDictionary<string, string>(StringComparer.Ordinal)
     {

@@ -23,9 +23,9 @@ public static class TagPolicy
     private static ReleaseDecision ForBranch(string branch)
     {
         if (branch == "master")
-            return new(["latest", "master"], true, "branch master is published as latest and master");
+            return new([ReleaseDecision.Latest, "master"], true, "branch master is published as latest and master");
         if (branch.Contains("-docker", StringComparison.Ordinal))
-            return new(["latest", branch], true, $"branch '{branch}' contains '-docker': published as latest and {branch}");
+            return new([ReleaseDecision.Latest, branch], true, $"branch '{branch}' contains '-docker': published as latest and {branch}");
         return new([branch], false, $"branch '{branch}' is neither master nor a '-docker' branch: not published");
     }
 
@@ -39,7 +39,10 @@ public static class TagPolicy
             return new([$"{major}.{minor}"], true, $"release tag {tag} is published as {major}.{minor}");
         var full = $"{major}.{minor}.{patch}";
         if (pre.Length > 0)
-            return new([$"{full}-{pre}"], true, $"pre-release tag {tag} is published as {full}-{pre}, never as {major}.{minor}");
-        return new([full, $"{major}.{minor}"], true, $"release tag {tag} is published as {full} and {major}.{minor}");
+            return new([$"{full}-{pre}"], true, $"pre-release tag {tag} is published as {full}-{pre}, never as {major}.{minor}")
+            {
+                ImmutableStem = $"{full}-{pre}",
+            };
+        return new([full, $"{major}.{minor}"], true, $"release tag {tag} is published as {full} and {major}.{minor}") { ImmutableStem = full };
     }
 }

@@ -5,18 +5,21 @@ namespace Overwatch.Build.Infrastructure.Docker;
 /// <summary>
 /// Runs docker commands, streaming their output to <paramref name="log"/>, with every known secret masked.
 /// A <see cref="ConfigDirectory"/> (DOCKER_CONFIG) is used while a registry session is open.
+/// Registry commands are retried on transient faults as <see cref="Retries"/> allows.
 /// </summary>
 public sealed class DockerCli(IProcessRunner runner, Action<string> log)
 {
-    private static readonly HashSet<string> RegistryCommands = ["login", "logout", "pull", "push"];
-    private readonly List<string> secrets = [];
+    private static readonly HashSet<string> RegistryCommands = ["login", "logout", "pull", "push", "manifest"];
+    private readonly SecretMask secrets = new();
 
     public string? ConfigDirectory { get; set; }
 
-    public void AddSecret(string secret)
-    {
-        if (secret.Length > 0) secrets.Add(secret);
-    }
+    public RetryPolicy Retries { get; set; } = RetryPolicy.Default;
+
+    /// <summary>Waits between retries; tests replace it.</summary>
+    public Action<TimeSpan> Sleep { get; set; } = Thread.Sleep;
+
+    public void AddSecret(string secret) => secrets.Add(secret);
 
     /// <summary>Fails with a clear line when docker is missing or its daemon is not reachable.</summary>
     public string EnsureDaemon()
@@ -28,12 +31,28 @@ public sealed class DockerCli(IProcessRunner runner, Action<string> log)
 
     public bool ImageExists(string reference) => Execute(DockerCommands.ImageExists(reference), quiet: true).Succeeded;
 
-    /// <summary>A pull that fails is reported in one line and tolerated; the caller decides what a miss means.</summary>
-    public bool TryPull(string reference)
+    /// <summary>The local image ID (its config digest), or null when there is no such image.</summary>
+    public string? ImageId(string reference)
     {
-        var result = Execute(DockerCommands.Pull(reference), quiet: true);
-        log(result.Succeeded ? $"Pulled {reference}." : $"Could not pull {reference} ({Mask(result.LastLine)}).");
-        return result.Succeeded;
+        var result = Execute(DockerCommands.ImageExists(reference), quiet: true);
+        return result.Succeeded ? result.StandardOutput.Trim() : null;
+    }
+
+    /// <summary>A pull; a miss (404) and a refusal (auth, rate limit, faults past the retries) are told apart.</summary>
+    public RegistryOutcome Pull(string reference) =>
+        Registry(DockerCommands.Pull(reference), $"pull of {reference}", quiet: true);
+
+    /// <summary>Runs a registry command with retries on transient faults and a stall limit.</summary>
+    public RegistryOutcome Registry(ProcessSpec spec, string what, bool quiet) =>
+        new RegistryOperation(Retries, Sleep, Random.Shared.NextDouble, line => log(Mask(line)))
+            .Run(what, () => Execute(spec with { StallLimit = Retries.StallLimit }, quiet));
+
+    /// <summary>A registry command that must succeed: its failure names the step, the cause class and the fix.</summary>
+    public ProcessResult RequireRegistry(ProcessSpec spec, string what)
+    {
+        var outcome = Registry(spec, what, quiet: false);
+        if (outcome.Succeeded) return outcome.Result;
+        throw new DockerException($"{what} failed: {outcome.Summary}; {outcome.LastFailure!.Fix}{Environment.NewLine}{Mask(outcome.Result.Tail())}");
     }
 
     /// <summary>Runs a command that must succeed; <paramref name="what"/> names the step in the error.</summary>
@@ -72,5 +91,5 @@ public sealed class DockerCli(IProcessRunner runner, Action<string> log)
         }
     }
 
-    private string Mask(string text) => secrets.Aggregate(text, (current, secret) => current.Replace(secret, "***", StringComparison.Ordinal));
+    public string Mask(string text) => secrets.Apply(text);
 }

@@ -9,7 +9,12 @@ public static class DockerCommands
 
     public static ProcessSpec ImageExists(string reference) => Docker("image", "inspect", "--format", "{{.Id}}", reference);
 
-    public static ProcessSpec Pull(string reference) => Docker("pull", "--quiet", reference);
+    /// <summary>Not --quiet: its per-layer lines are the progress that tells a slow pull from a stalled one.</summary>
+    public static ProcessSpec Pull(string reference) => Docker("pull", reference);
+
+    /// <summary>The registry's manifest of a reference, with its config digest (the image ID it was pushed from).</summary>
+    public static ProcessSpec ManifestInspect(string reference, bool insecure) =>
+        insecure ? Docker("manifest", "inspect", "--insecure", "--verbose", reference) : Docker("manifest", "inspect", "--verbose", reference);
 
     public static ProcessSpec Push(string reference) => Docker("push", reference);
 

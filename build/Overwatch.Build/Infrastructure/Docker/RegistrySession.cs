@@ -1,4 +1,5 @@
 using Overwatch.Build.Inputs;
+using Overwatch.Build.Infrastructure.Processes;
 
 namespace Overwatch.Build.Infrastructure.Docker;
 
@@ -11,6 +12,7 @@ public sealed class RegistrySession : IDisposable
     private readonly DockerCli docker;
     private readonly string registry;
     private readonly string directory;
+    private readonly IDisposable interruptCleanUp;
     private bool loggedIn;
 
     private RegistrySession(DockerCli docker, string registry, string directory)
@@ -18,21 +20,21 @@ public sealed class RegistrySession : IDisposable
         this.docker = docker;
         this.registry = registry;
         this.directory = directory;
+        // Teardown does not run when the build is interrupted; the credentials must not stay behind then either.
+        interruptCleanUp = Interrupts.OnInterrupt(() => RemoveDirectory(null, EventArgs.Empty));
+        AppDomain.CurrentDomain.ProcessExit += RemoveDirectory;
     }
 
     public static RegistrySession Open(DockerCli docker, string registry, Credentials credentials)
     {
-        var directory = Directory.CreateTempSubdirectory("overwatch-docker-config-").FullName; // created 0700
+        var directory = TemporaryDockerConfigs.Create(); // created 0700
         var session = new RegistrySession(docker, registry, directory);
-        // Teardown does not run when the build is interrupted; the credentials must not stay behind then either.
-        AppDomain.CurrentDomain.ProcessExit += session.RemoveDirectory;
         docker.AddSecret(credentials.Password);
         docker.ConfigDirectory = directory;
         try
         {
-            docker.Require(DockerCommands.Login(registry, credentials.Username, credentials.Password),
-                $"login to {registry} as {credentials.Username}",
-                "the registry refused the credentials; check DOCKER_USERNAME and DOCKER_PASSWORD");
+            docker.RequireRegistry(DockerCommands.Login(registry, credentials.Username, credentials.Password),
+                $"login to {registry} as {credentials.Username}");
             session.loggedIn = true;
             return session;
         }
@@ -47,7 +49,8 @@ public sealed class RegistrySession : IDisposable
     {
         try
         {
-            if (loggedIn) docker.Execute(DockerCommands.Logout(registry), quiet: true);
+            // After an interrupt, removing the directory is the whole logout: no new command may start.
+            if (loggedIn && !Interrupts.Interrupted) docker.Execute(DockerCommands.Logout(registry), quiet: true);
         }
         finally
         {
@@ -55,6 +58,7 @@ public sealed class RegistrySession : IDisposable
             docker.ConfigDirectory = null;
             RemoveDirectory(null, EventArgs.Empty);
             AppDomain.CurrentDomain.ProcessExit -= RemoveDirectory;
+            interruptCleanUp.Dispose();
         }
     }
 

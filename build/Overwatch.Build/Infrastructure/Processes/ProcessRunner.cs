@@ -15,10 +15,12 @@ public sealed class ProcessRunner : IProcessRunner
         var tail = new Queue<string>();
         var stdout = new StringBuilder();
         var gate = new object();
+        using var stall = new CancellationTokenSource();
         void Line(string line, bool isStdout)
         {
             lock (gate)
             {
+                if (spec.StallLimit is { } limit) stall.CancelAfter(limit);
                 if (isStdout) stdout.AppendLine(line);
                 tail.Enqueue(line);
                 if (tail.Count > KeptLines) tail.Dequeue();
@@ -37,8 +39,23 @@ public sealed class ProcessRunner : IProcessRunner
 
         try
         {
-            var result = command.ExecuteAsync().GetAwaiter().GetResult();
-            return new ProcessResult(result.ExitCode, tail.ToList(), stdout.ToString());
+            Interrupts.ThrowIfInterrupted();
+            if (spec.StallLimit is { } limit) stall.CancelAfter(limit);
+            using var stopped = CancellationTokenSource.CreateLinkedTokenSource(stall.Token, Interrupts.Token);
+            var task = command.ExecuteAsync(stopped.Token);
+            using (Interrupts.Track(task.ProcessId))
+            {
+                var result = task.GetAwaiter().GetResult();
+                return new ProcessResult(result.ExitCode, tail.ToList(), stdout.ToString());
+            }
+        }
+        catch (OperationCanceledException) when (Interrupts.Interrupted)
+        {
+            throw new OperationCanceledException($"{spec.Program} was stopped: the run was interrupted");
+        }
+        catch (OperationCanceledException) when (stall.IsCancellationRequested)
+        {
+            lock (gate) return new ProcessResult(-1, tail.ToList(), stdout.ToString()) { Stalled = true };
         }
         catch (Win32Exception)
         {
@@ -58,6 +75,7 @@ public sealed class ProcessRunner : IProcessRunner
         try
         {
             using var process = Process.Start(start)!;
+            using var tracked = Interrupts.Track(process);
             process.WaitForExit();
             return process.ExitCode;
         }

@@ -11,6 +11,9 @@ public sealed record ProcessSpec(string Program, IReadOnlyList<string> Arguments
     public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
     public string? WorkingDirectory { get; init; }
 
+    /// <summary>Stop the process when it prints nothing for this long (a registry that stopped answering).</summary>
+    public TimeSpan? StallLimit { get; init; }
+
     /// <summary>The command line as printed to the user; standard input is never part of it.</summary>
     public string Display => string.Join(' ', new[] { Program }.Concat(Arguments.Select(Quote)));
 

@@ -71,7 +71,7 @@ public sealed class DockerCommandsTests
             Assert.That(DockerCommands.Push("127.0.0.1:5000/overwatch:latest-py3.6.7").Arguments,
                 Is.EqualTo(new[] { "push", "127.0.0.1:5000/overwatch:latest-py3.6.7" }));
             Assert.That(DockerCommands.Pull("docker.io/rehlers/overwatch-base:py3.6.7").Arguments,
-                Is.EqualTo(new[] { "pull", "--quiet", "docker.io/rehlers/overwatch-base:py3.6.7" }));
+                Is.EqualTo(new[] { "pull", "docker.io/rehlers/overwatch-base:py3.6.7" }));
             Assert.That(DockerCommands.Logout("docker.io").Arguments, Is.EqualTo(new[] { "logout", "docker.io" }));
             Assert.That(DockerCommands.ImageExists("x:y").Arguments, Is.EqualTo(new[] { "image", "inspect", "--format", "{{.Id}}", "x:y" }));
             Assert.That(DockerCommands.ServerVersion().Arguments, Is.EqualTo(new[] { "version", "--format", "{{.Server.Version}}" }));

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Overwatch.Build.Infrastructure.Docker;
+
+namespace Overwatch.Build.Targets;
+
+/// <summary>
+/// Release tags never move: before one is pushed, the registry is asked which image it holds under
+/// that tag. None: push. This very image (same config digest, i.e. image ID): nothing to do. Another
+/// image: refused, unless the user allows the overwrite.
+/// </summary>
+public sealed class ReleaseGuard(DockerCli docker, string registry, Action<string> log)
+{
+    /// <returns>A line saying why the push is skipped, or null to push.</returns>
+    public string? Check(string reference, bool allowOverwrite)
+    {
+        var local = docker.ImageId(reference) ?? throw new DockerException($"{reference} is not a local image: build it with ./build.sh --target=DockerImage");
+        var outcome = docker.Registry(DockerCommands.ManifestInspect(reference, RegistryHost.IsLoopback(registry)), $"digest lookup of {reference}", quiet: true);
+        if (!outcome.Succeeded)
+        {
+            if (outcome.LastFailure!.Fault == RegistryFault.NotFound) return null;
+            throw new DockerException($"could not ask the registry which image release {reference} holds: {outcome.Summary}; {outcome.LastFailure.Fix}");
+        }
+        var published = ConfigDigest(outcome.Result.StandardOutput);
+        if (published == local) return $"{reference} is already published from this image ({Short(local)}): not pushed again.";
+        var what = $"release {reference} is already published from another image (registry {Short(published)}, local {Short(local)})";
+        if (!allowOverwrite)
+            throw new DockerException($"{what}: release tags never move; tag a new release, or pass --allow-overwrite to replace it");
+        log($"Warning: {what}; replacing it as --allow-overwrite asks.");
+        return null;
+    }
+
+    /// <summary>The config digest in `docker manifest inspect --verbose` output; a manifest list has none of ours.</summary>
+    internal static string ConfigDigest(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object) return "a multi-platform list";
+        foreach (var name in new[] { "SchemaV2Manifest", "OCIManifest" })
+            if (root.TryGetProperty(name, out var manifest) && manifest.TryGetProperty("config", out var config)
+                && config.TryGetProperty("digest", out var digest))
+                return digest.GetString() ?? "unknown";
+        return "unknown";
+    }
+
+    private static string Short(string digest) => digest.StartsWith("sha256:", StringComparison.Ordinal) && digest.Length > 19 ? digest[..19] : digest;
+}

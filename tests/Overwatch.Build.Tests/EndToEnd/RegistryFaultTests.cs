@@ -1,0 +1,179 @@
+using NUnit.Framework;
+using Overwatch.Build.Tests.Infra;
+
+namespace Overwatch.Build.Tests.EndToEnd;
+
+/// <summary>
+/// Publish through a fault-injecting proxy in front of a real docker-registry: transient faults are
+/// survived, persistent ones end in one line with a true account of what was pushed, and a release tag
+/// never moves. Each test uses its own namespace.
+/// </summary>
+[TestFixture, Category("EndToEnd"), NonParallelizable]
+public sealed class RegistryFaultTests
+{
+    private const string User = "ci-bot";
+    private const string Password = "Fault-pa55-never-shown-91c2";
+    private LocalRegistry registry = null!;
+    private FixtureImages images = null!;
+
+    [OneTimeSetUp]
+    public void StartRegistry()
+    {
+        DockerDaemon.Require();
+        registry = new LocalRegistry(User, Password);
+        images = new FixtureImages();
+    }
+
+    [OneTimeTearDown]
+    public void StopRegistry()
+    {
+        if (registry is null) return;
+        var left = Shell.Run("docker", "images", "--format", "{{.Repository}}:{{.Tag}}").StandardOutput
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(i => i.StartsWith("127.0.0.1:", StringComparison.Ordinal)
+                && (i.Contains("/fault-", StringComparison.Ordinal))).ToList();
+        if (left.Count > 0) Shell.Run("docker", ["rmi", "--force", .. left]);
+        registry.Dispose();
+        images.Dispose();
+    }
+
+    [Test]
+    public void ThreeTransientFaultsOfDifferentClasses_AreRetriedAndEveryReferenceIsPushed()
+    {
+        using var proxy = new FaultProxy(registry.Address);
+        BuildBase(proxy.Address, "fault-transient");
+        proxy.Inject("GET", "^/v2/$", new FaultAction.Status(503), times: 2);
+        proxy.Inject("PUT", "/manifests/", new FaultAction.Status(500));
+        proxy.Inject("PUT", "/manifests/", new FaultAction.Status(429, RetryAfterSeconds: 1, ErrorCode: "TOOMANYREQUESTS"));
+        proxy.Inject("PUT", "/manifests/", new FaultAction.Reset());
+
+        var result = Publish(proxy.Address, "fault-transient", Master);
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(proxy.Served, Has.Count.EqualTo(5), "every fault was met: " + string.Join("; ", proxy.Served));
+        Assert.That(registry.Tags("fault-transient/overwatch"),
+            Is.EqualTo(new[] { "latest-py2.7.15", "latest-py3.6.7", "master-py2.7.15", "master-py3.6.7" }));
+        Assert.That(result.StandardOutput, Does.Contain("registry answered 500 (server error); retry 1 of 3"));
+        Assert.That(result.StandardOutput, Does.Contain("registry answered 429 (rate limited); retry 2 of 3"));
+        Assert.That(result.StandardOutput, Does.Contain("connection dropped; retry 3 of 3"));
+        Assert.That(result.AllOutput, Does.Not.Contain(Password));
+    }
+
+    [Test]
+    public void PersistentFaultOnTheThirdReference_NamesWhatWasAndWasNotPushed()
+    {
+        using var proxy = new FaultProxy(registry.Address);
+        BuildBase(proxy.Address, "fault-persistent");
+        proxy.Inject("PUT", "/manifests/master-py3.6.7$", new FaultAction.Status(500), times: 100);
+
+        var result = Publish(proxy.Address, "fault-persistent", Master, "--retries=2");
+
+        var repository = $"{proxy.Address}/fault-persistent/overwatch";
+        Assert.That(result.ExitCode, Is.Not.EqualTo(0));
+        Assert.That(result.StandardError, Does.Match(
+            $@"Error: docker push of {Escape(repository)}:master-py3\.6\.7 failed: registry answered 500 \(server error\) 3 times over \d+ s"));
+        Assert.That(result.StandardError, Does.Contain(
+            $"Pushed: {repository}:master-py2.7.15, {repository}:latest-py2.7.15; not pushed: {repository}:master-py3.6.7, {repository}:latest-py3.6.7."));
+        Assert.That(registry.Tags("fault-persistent/overwatch"), Is.EqualTo(new[] { "latest-py2.7.15", "master-py2.7.15" }),
+            "latest-py3.6.7 never moved ahead of its own tag");
+        Assert.That(result.StandardOutput, Does.Contain("Logged out of " + proxy.Address));
+    }
+
+    [Test]
+    public void ARegistryThatStopsAnswering_IsAbandonedAfterTheStallLimitAndRetried()
+    {
+        using var proxy = new FaultProxy(registry.Address);
+        BuildBase(proxy.Address, "fault-stall", "--python-version=3.6.7");
+        proxy.Inject("PUT", "/manifests/", new FaultAction.Hang());
+
+        var result = Publish(proxy.Address, "fault-stall", Master, "--python-version=3.6.7", "--stall-timeout=3");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(result.StandardOutput, Does.Contain("no progress for 3 s (stalled); retry 1 of 3"));
+        Assert.That(registry.Tags("fault-stall/overwatch"), Is.EqualTo(new[] { "latest-py3.6.7", "master-py3.6.7" }));
+    }
+
+    [Test]
+    public void DockerImageWithCredentials_BuildsWhileTheRegistryIsDown()
+    {
+        string address;
+        using (var proxy = new FaultProxy(registry.Address))
+        {
+            address = proxy.Address;
+            BuildBase(address, "fault-down", "--python-version=3.6.7");
+        }
+
+        var result = BuildScript.Run(Arguments(address, "fault-down", "DockerImage", "--python-version=3.6.7", "--retries=1"), Env(Master, Password));
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(result.StandardOutput, Does.Contain($"Warning: could not pull {address}/fault-down/overwatch:latest-py3.6.7 to reuse its layers (connection refused"));
+        Assert.That(result.StandardOutput, Does.Not.Contain("Logging in"), "nothing is pushed, so no login is needed");
+    }
+
+    [Test]
+    public void ARefusedPullOfTheBaseImage_SaysSoInsteadOfSendingTheUserToDockerBase()
+    {
+        var result = BuildScript.Run(Arguments(registry.Address, "fault-auth", "DockerImage", "--python-version=3.6.7"), Env(Master, "Wr0ng-pass-c3d9"));
+
+        Assert.That(result.ExitCode, Is.Not.EqualTo(0));
+        Assert.That(result.StandardError, Does.Contain(
+            $"pull of base image {registry.Address}/fault-auth/overwatch-base:py3.6.7 failed: registry refused the credentials (401 unauthorized); check DOCKER_USERNAME and DOCKER_PASSWORD"));
+        Assert.That(result.StandardError, Does.Not.Contain("--target=DockerBase"));
+        Assert.That(result.AllOutput, Does.Not.Contain("Wr0ng-pass-c3d9"));
+    }
+
+    [Test]
+    public void AReleaseTag_IsPushedOnce_ARerunIsANoOp_AndAnotherImageIsRefusedUnlessAllowed()
+    {
+        const string space = "fault-release";
+        BuildBase(registry.Address, space, "--python-version=3.6.7");
+        var release = new Dictionary<string, string?>(Env(Tag("v1.2.3"), Password)) { ["SOURCE_DATE_EPOCH"] = "1700000000" };
+
+        var first = BuildScript.Run(Arguments(registry.Address, space, "Publish", "--python-version=3.6.7"), release);
+        Assert.That(first.ExitCode, Is.EqualTo(0), first.ToString());
+        var published = registry.ManifestDigest($"{space}/overwatch", "1.2.3-py3.6.7");
+
+        var again = BuildScript.Run(Arguments(registry.Address, space, "Publish", "--python-version=3.6.7"), release);
+        Assert.That(again.ExitCode, Is.EqualTo(0), again.ToString());
+        Assert.That(again.StandardOutput, Does.Contain($"{registry.Address}/{space}/overwatch:1.2.3-py3.6.7 is already published from this image"));
+
+        // Another creation time gives another image under the same release tag.
+        release["SOURCE_DATE_EPOCH"] = "1800000000";
+        var other = BuildScript.Run(Arguments(registry.Address, space, "Publish", "--python-version=3.6.7"), release);
+        Assert.That(other.ExitCode, Is.Not.EqualTo(0));
+        Assert.That(other.StandardError, Does.Contain(
+            $"release {registry.Address}/{space}/overwatch:1.2.3-py3.6.7 is already published from another image"));
+        Assert.That(other.StandardError, Does.Contain("--allow-overwrite"));
+        Assert.That(registry.ManifestDigest($"{space}/overwatch", "1.2.3-py3.6.7"), Is.EqualTo(published), "the release tag did not move");
+
+        var allowed = BuildScript.Run(Arguments(registry.Address, space, "Publish", "--python-version=3.6.7", "--allow-overwrite"), release);
+        Assert.That(allowed.ExitCode, Is.EqualTo(0), allowed.ToString());
+        Assert.That(registry.ManifestDigest($"{space}/overwatch", "1.2.3-py3.6.7"), Is.Not.EqualTo(published));
+    }
+
+    private static readonly Dictionary<string, string?> Master = new()
+    {
+        ["TRAVIS"] = "true", ["TRAVIS_BRANCH"] = "master", ["TRAVIS_PULL_REQUEST"] = "false",
+    };
+
+    private static Dictionary<string, string?> Tag(string tag) => new()
+    {
+        ["TRAVIS"] = "true", ["TRAVIS_BRANCH"] = tag, ["TRAVIS_TAG"] = tag, ["TRAVIS_PULL_REQUEST"] = "false",
+    };
+
+    private static Dictionary<string, string?> Env(Dictionary<string, string?> ci, string password) =>
+        new(ci) { ["DOCKER_USERNAME"] = User, ["DOCKER_PASSWORD"] = password };
+
+    private string[] Arguments(string registryAddress, string space, string target, params string[] extra) =>
+        [$"--target={target}", $"--images-config={images.ImagesFile}", $"--registry={registryAddress}", $"--image-namespace={space}", .. extra];
+
+    private void BuildBase(string registryAddress, string space, params string[] extra)
+    {
+        var result = BuildScript.Run(Arguments(registryAddress, space, "DockerBase", extra), new Dictionary<string, string?>(Master));
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+    }
+
+    private CommandResult Publish(string registryAddress, string space, Dictionary<string, string?> ci, params string[] extra) =>
+        BuildScript.Run(Arguments(registryAddress, space, "Publish", extra), Env(ci, Password));
+
+    private static string Escape(string text) => System.Text.RegularExpressions.Regex.Escape(text);
+}

@@ -30,13 +30,20 @@ public static class RenderConfigRunner
         var files = ConfigRenderer.Render(config, settings, new TemplateSet(Path.GetFullPath(options.TemplatesDir, workingDirectory)));
         var secretFiles = secrets.Select(s => (Secret: s, Bytes: SecretBytes(s))).ToList();
         CheckExistingSecrets(secretFiles, options.Force, allProblems);
+        var manifest = RenderManifest.PathIn(settings);
+        var previous = RenderManifest.Read(manifest);
+        var outputs = files.Select(f => (Path: settings.Absolute(f.Path), Contents: Encoding.UTF8.GetBytes(f.Text))).ToList();
+        var roots = OutputGuard.ConfigRoots(config, settings);
+        OutputGuard.CheckConfigs(outputs, roots, previous, options.Force, workingDirectory, allProblems);
+        OutputGuard.CheckPlace(manifest, roots, workingDirectory, allProblems);
+        OutputGuard.CheckSecrets(secrets, OutputGuard.SecretRoots(settings, environment), allProblems);
         if (allProblems.Count > 0) throw new UsageException(DeployProblems.Format(allProblems));
 
         var written = new List<string>();
         var unchanged = new List<string>();
-        var manifest = RenderManifest.PathIn(settings);
-        var produced = files.Select(f => settings.Absolute(f.Path)).ToList();
-        var stale = RenderManifest.Stale(RenderManifest.Read(manifest), produced);
+        var produced = outputs.Select(o => o.Path).ToList();
+        var cleanup = OutputGuard.Stale(previous, produced, roots);
+        var stale = cleanup.Remove;
         var current = "";
         try
         {
@@ -57,7 +64,7 @@ public static class RenderConfigRunner
                     else { output.Stage(secret.Path, bytes, RenderedFile.Private, StagedOutput.PrivateDirectory); written.Add(secret.Path); }
                 }
                 current = manifest;
-                var manifestBytes = Encoding.UTF8.GetBytes(RenderManifest.Text(produced));
+                var manifestBytes = Encoding.UTF8.GetBytes(RenderManifest.Text(outputs));
                 if (!StagedOutput.IsUnchanged(manifest, manifestBytes)) output.Stage(manifest, manifestBytes, RenderedFile.Readable);
                 output.Commit();
             }
@@ -74,6 +81,7 @@ public static class RenderConfigRunner
         foreach (var path in written) log.WriteLine($"Wrote {Display(path, workingDirectory)}");
         foreach (var path in unchanged) log.WriteLine($"Unchanged {Display(path, workingDirectory)}");
         foreach (var path in stale) log.WriteLine($"Removed {Display(path, workingDirectory)} (no longer rendered)");
+        foreach (var (path, reason) in cleanup.Kept) log.WriteLine($"Kept {Display(path, workingDirectory)}, no longer rendered: {reason}");
         return new RenderResult(config, written, unchanged);
     }
 

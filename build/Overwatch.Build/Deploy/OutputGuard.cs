@@ -58,6 +58,26 @@ public static class OutputGuard
         }
     }
 
+    /// <summary>
+    /// The directories themselves are written into the configs (supervisord's directory and childlogdir, nginx's
+    /// uwsgi_pass to a socket under them): refused when a character there would change those files' structure.
+    /// </summary>
+    public static void CheckDirectories(DeployConfig config, RenderSettings settings, ICollection<DeployProblem> problems)
+    {
+        foreach (var (what, path) in new[] { ("the deployment root", settings.WorkingDirectory), ("--exec-dir", settings.ExecDirAbsolute) })
+        {
+            if (ValueRules.HasControlCharacter(path))
+                problems.Add(new DeployProblem(what, null, $"'{path.ReplaceLineEndings("\\n")}' contains a line break or control character, which would change supervisord.conf's structure; use a directory without one"));
+        }
+        if (config.Nginx is ({ } app, { } site) && app.Uwsgi?.GetText(UwsgiOptions.UwsgiSocket) is not null)
+        {
+            var target = UwsgiSocket.NginxTarget(UwsgiConfig.Socket(app, settings));
+            if (ValueRules.NginxUnsafe(target) is { } unsafeChar)
+                problems.Add(new DeployProblem($"{app.Uwsgi.YamlPath}.{UwsgiOptions.UwsgiSocket}", app.Uwsgi.Line,
+                    $"becomes '{target}', which contains {ValueRules.Show(unsafeChar)} that nginx's uwsgi_pass cannot take; give an absolute socket path without it"));
+        }
+    }
+
     /// <summary>A file we own whatever it holds (the manifest): only its place is checked.</summary>
     public static void CheckPlace(string path, IReadOnlyList<OutputRoot> roots, string workingDirectory, ICollection<DeployProblem> problems) =>
         CheckInside(path, roots, Display(path, workingDirectory), null, null, "config files are written", problems);

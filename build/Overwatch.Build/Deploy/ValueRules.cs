@@ -48,5 +48,11 @@ public static partial class ValueRules
     public static bool IsRelativeInside(string path) =>
         !Path.IsPathRooted(path) && !path.StartsWith('~') && path.Split('/', '\\').All(part => part != "..");
 
-    public static string Show(char c) => char.IsControl(c) || char.IsWhiteSpace(c) ? $"U+{(int)c:X4}" : $"'{c}'";
+    public static string Show(char c) => c switch
+    {
+        ' ' => "a space",
+        '\n' or '\r' => "a line break",
+        _ when char.IsControl(c) || char.IsWhiteSpace(c) => $"the character U+{(int)c:X4}",
+        _ => $"'{c}'",
+    };
 }

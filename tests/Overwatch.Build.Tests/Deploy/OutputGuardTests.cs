@@ -167,6 +167,20 @@ public class OutputGuardTests
         Assert.That(log.ToString(), Does.Contain("Kept nginx/sites-enabled/webAppNginx.conf, no longer rendered: its contents are not what RenderConfig wrote"));
     }
 
+    [Test]
+    public void A_deployment_root_nginx_cannot_reach_through_uwsgi_pass_is_refused()
+    {
+        using var parent = new TempDirectory();
+        var root = Path.Combine(parent.Path, "my overwatch");
+        Directory.CreateDirectory(root);
+        var environment = DeployFixtures.Environment(root, ("config", WithNginx("nginx")));
+
+        var error = Assert.Throws<UsageException>(() => RenderConfigRunner.Run(BadInputTests.Options(root), environment, TextWriter.Null))!.Message;
+
+        Assert.That(error, Does.Contain($"executables.webApp.uwsgi.uwsgi-socket (line 6): becomes 'unix:{root}/exec/sockets/webApp.sock', which contains a space that nginx's uwsgi_pass cannot take"));
+        Assert.That(Directory.GetFileSystemEntries(root), Is.Empty);
+    }
+
     private static string Run(TempDirectory work, string yaml, params (string, string?)[] extra)
     {
         var environment = DeployFixtures.Environment(work.Path, [("config", yaml), .. extra]);

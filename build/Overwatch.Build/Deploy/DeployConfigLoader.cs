@@ -23,18 +23,19 @@ public static class DeployConfigLoader
 
     /// <summary>Loads and validates; the config is null only when the YAML could not be read at all.</summary>
     public static (DeployConfig? Config, IReadOnlyList<DeployProblem> Problems) LoadAndValidate(
-        string yamlText, IReadOnlyDictionary<string, string?> environment)
+        string yamlText, IReadOnlyDictionary<string, string?> environment, YamlLimits? limits = null)
     {
         var problems = new List<DeployProblem>();
-        var config = Read(yamlText, environment, problems);
+        var config = Read(yamlText, environment, problems, limits);
         if (config is not null) problems.AddRange(DeployValidator.Validate(config));
         return (config, problems);
     }
 
     /// <summary>Reads types and defaults only, recording type mistakes in <paramref name="problems"/>.</summary>
-    public static DeployConfig? Read(string yamlText, IReadOnlyDictionary<string, string?> environment, ICollection<DeployProblem> problems)
+    public static DeployConfig? Read(string yamlText, IReadOnlyDictionary<string, string?> environment, ICollection<DeployProblem> problems,
+        YamlLimits? limits = null)
     {
-        var root = YamlTreeReader.Read(yamlText, environment, problems);
+        var root = YamlTreeReader.Read(yamlText, environment, problems, limits);
         if (root is null) return null;
         if (root is not YamlMap rootMap)
         {

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+using Overwatch.Build.Deploy.Yaml;
 using Overwatch.Build.Inputs;
 
 namespace Overwatch.Build.Deploy;
@@ -26,8 +29,9 @@ public static class DeployConfigSource
         if (file is not null)
         {
             var path = Path.GetFullPath(file, workingDirectory);
+            if (Directory.Exists(path)) throw new UsageException($"--deploy-config: '{file}' is a directory (looked at {path}); give the path of your deployment YAML file");
             if (!File.Exists(path)) throw new UsageException($"--deploy-config: file '{file}' does not exist (looked at {path}); give the path of your deployment YAML");
-            return (File.ReadAllText(path), path);
+            return (ReadBounded(path, file), path);
         }
         var variable = variableArgument ?? DefaultVariable;
         if (environment.TryGetValue(variable, out var text) && !string.IsNullOrWhiteSpace(text)) return (text, $"the environment variable '{variable}'");
@@ -35,5 +39,30 @@ public static class DeployConfigSource
         throw new UsageException(variableArgument is null
             ? $"no deploy configuration: pass --deploy-config=FILE, or export the YAML in the variable '{variable}' (export {variable}=\"$(cat deployConfig.yaml)\")"
             : $"--deploy-config-env: the environment variable '{variable}' is {(text is null ? "not set" : "empty")}; export the YAML in it (export {variable}=\"$(cat deployConfig.yaml)\") or pass --deploy-config=FILE");
+    }
+
+    /// <summary>Reads at most the size limit (a device or a huge file is refused without reading it all); bytes are decoded as UTF-8.</summary>
+    private static string ReadBounded(string path, string file)
+    {
+        var limit = YamlLimits.Default.MaxBytes;
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.None);
+            var buffer = new byte[limit + 1];
+            var length = 0;
+            int read;
+            while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0) length += read;
+            if (length > limit)
+            {
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                    $"--deploy-config: '{file}' is larger than the limit of {limit:N0} bytes ({YamlLimits.Describe(limit)}); a deploy configuration is a few KB, check that this is the right file"));
+            }
+            // Invalid UTF-8 becomes U+FFFD, which the YAML check reports with its line.
+            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false).GetString(buffer, 0, length).TrimStart('\uFEFF');
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--deploy-config: cannot read '{file}' ({e.Message}); check its permissions");
+        }
     }
 }

@@ -15,15 +15,23 @@ public static partial class DeployValidator
     {
         var problems = new List<DeployProblem>();
         CheckControl(config, problems);
+        CheckEnvironment(config.Environment, problems);
         foreach (var executable in config.Executables)
         {
-            CheckName(executable.YamlPath, executable.Line, "executable name", executable.Name, problems);
+            CheckIdentifier(executable.YamlPath, executable.Line, "executable name", executable.Name, problems);
             if (config.Supervisor && executable.RunInBackground)
             {
                 problems.Add(new DeployProblem($"{executable.YamlPath}.runInBackground", executable.Line,
                     "runInBackground cannot be used with 'supervisor: true' (supervisor keeps its programs in the foreground); remove it or set 'supervisor: false'"));
             }
-            if (executable.Zodb is { } zodb) CheckPort($"{executable.YamlPath}.port", zodb.Line, zodb.Port, problems);
+            if (executable.Zodb is { } zodb)
+            {
+                CheckPort($"{executable.YamlPath}.port", zodb.Line, zodb.Port, problems);
+                if (!ValueRules.IsHost(zodb.Address))
+                    problems.Add(new DeployProblem($"{executable.YamlPath}.address", zodb.Line,
+                        $"'{Printable(zodb.Address)}' is not a host name or address; use e.g. 127.0.0.1 or 0.0.0.0"));
+                CheckLine($"{executable.YamlPath}.databasePath", zodb.Line, zodb.DatabasePath, problems);
+            }
             if (executable.Receiver is { } receiver) CheckReceiver(executable, receiver, problems);
             if (executable.Uwsgi is { Enabled: true } uwsgi) CheckUwsgi(executable, uwsgi, problems);
             if (executable.Nginx is { Enabled: true } nginx) CheckNginx(executable, nginx, problems);
@@ -80,6 +88,18 @@ public static partial class DeployValidator
         }
     }
 
+    // Both are written into the receivers' environment="..." in supervisord.conf.
+    private static void CheckEnvironment(DeployEnvironment environment, List<DeployProblem> problems)
+    {
+        foreach (var (key, value) in new[] { ("environment.root.path", environment.RootPath), ("environment.zmqReceiver.path", environment.ZmqReceiverPath) })
+        {
+            if (value is null) continue;
+            if (ValueRules.HasControlCharacter(value) || ValueRules.BreaksQuoting(value))
+                problems.Add(new DeployProblem(key, null,
+                    "contains a line break, control character, '\"' or '\\', which would change supervisord.conf's structure; use a plain directory path"));
+        }
+    }
+
     private static void CheckReceiver(Executable executable, ReceiverOptions receiver, List<DeployProblem> problems)
     {
         var path = executable.YamlPath;
@@ -94,12 +114,20 @@ public static partial class DeployValidator
         }
         else CheckPort($"{path}.localPort", receiver.Line, receiver.LocalPort.Value, problems);
         CheckName(path, receiver.Line, "dataPath", receiver.DataPath, problems);
+        // These go into the receiver's command line in supervisord.conf.
+        CheckLine($"{path}.dataPath", receiver.Line, receiver.DataPath, problems);
+        CheckLine($"{path}.select", receiver.Line, receiver.Select, problems);
+        CheckLine($"{path}.additionalOptions", receiver.Line, receiver.ExtraArguments, problems);
 
         if (receiver.Tunnel is not { Enabled: true } tunnel) return;
         if (string.IsNullOrWhiteSpace(tunnel.Address)) Missing(tunnel.YamlPath, "address", tunnel.Line, "the host to tunnel through, e.g. lxplus.cern.ch", problems);
-        else CheckName(tunnel.YamlPath, tunnel.Line, "address", tunnel.Address, problems);
+        else if (!ValueRules.IsHost(tunnel.Address))
+            problems.Add(new DeployProblem($"{tunnel.YamlPath}.address", tunnel.Line,
+                $"'{Printable(tunnel.Address)}' is not a host name or address; use e.g. lxplus.cern.ch or 192.0.2.1 (letters, digits, '.', '-', ':', not starting with '-')"));
         if (string.IsNullOrWhiteSpace(tunnel.Username)) Missing(tunnel.YamlPath, "username", tunnel.Line, "the user on the tunnel host", problems);
-        else CheckName(tunnel.YamlPath, tunnel.Line, "username", tunnel.Username, problems);
+        else if (!ValueRules.IsUserName(tunnel.Username))
+            problems.Add(new DeployProblem($"{tunnel.YamlPath}.username", tunnel.Line,
+                $"'{Printable(tunnel.Username)}' is not a user name; use letters, digits, '.', '_' and '-', not starting with '-'"));
         if (tunnel.HltPort is null) Missing(tunnel.YamlPath, "hltPort", tunnel.Line, "the port on the HLT side, e.g. 12345", problems);
         else CheckPort($"{tunnel.YamlPath}.hltPort", tunnel.Line, tunnel.HltPort.Value, problems);
         CheckPort($"{tunnel.YamlPath}.port", tunnel.Line, tunnel.Port, problems);
@@ -139,7 +167,19 @@ public static partial class DeployValidator
             problems.Add(new DeployProblem($"{nginx.YamlPath}.webAppName", nginx.Line,
                 $"missing; nginx needs the web app's name for its site file, e.g. 'webAppName: \"{executable.Name}\"'"));
         }
-        else CheckName(nginx.YamlPath, nginx.Line, "webAppName", nginx.WebAppName, problems);
+        else CheckIdentifier(nginx.YamlPath, nginx.Line, "webAppName", nginx.WebAppName, problems);
+        foreach (var (key, value) in new[] { ("sitesPath", nginx.SitesPath), ("configPath", nginx.ConfigPath) })
+        {
+            if (!ValueRules.IsRelativeInside(value))
+                problems.Add(new DeployProblem($"{nginx.YamlPath}.{key}", nginx.Line,
+                    $"'{Printable(value)}' leaves basePath; use a directory inside it, e.g. 'sites-enabled' (relative, no '..')"));
+        }
+        if (executable.Uwsgi?.GetText(UwsgiOptions.UwsgiSocket) is { } socket
+            && ValueRules.NginxUnsafe(socket.Replace("{name}", executable.Name, StringComparison.Ordinal)) is { } unsafeChar)
+        {
+            problems.Add(new DeployProblem($"{executable.Uwsgi.YamlPath}.{UwsgiOptions.UwsgiSocket}", executable.Uwsgi.Line,
+                $"contains {ValueRules.Show(unsafeChar)}, which nginx's uwsgi_pass cannot take; use a plain path or HOST:PORT"));
+        }
         var servedByUwsgi = executable.Uwsgi is { Enabled: true };
         if ((executable.Enabled && !servedByUwsgi) || (servedByUwsgi && executable.Uwsgi!.GetText(UwsgiOptions.UwsgiSocket) is null))
         {
@@ -189,6 +229,30 @@ public static partial class DeployValidator
     {
         if (port is < 1 or > 65535) problems.Add(new DeployProblem(path, line, $"port {port} is out of range; use 1 to 65535"));
     }
+
+    private static void CheckIdentifier(string path, int? line, string what, string value, List<DeployProblem> problems)
+    {
+        if (value.Any(char.IsWhiteSpace)) CheckName(path, line, what, value, problems);
+        else if (!ValueRules.IsIdentifier(value))
+        {
+            problems.Add(new DeployProblem(what == "executable name" ? path : $"{path}.{what}", line,
+                $"{what} '{Printable(value)}' is not a name; {ValueRules.IdentifierRule}, at most 64 (names become file, program and socket names, never paths)"));
+        }
+    }
+
+    /// <summary>Refuses a value that would start a new line (and so a new option or section) in supervisord.conf or database.conf.</summary>
+    private static void CheckLine(string path, int? line, string? value, List<DeployProblem> problems)
+    {
+        if (value is not null && ValueRules.HasControlCharacter(value))
+        {
+            problems.Add(new DeployProblem(path, line,
+                "contains a line break or control character, which would change the generated config file's structure; write it on one line"));
+        }
+    }
+
+    /// <summary>Values are shown in messages with control characters made visible, so a message stays one line.</summary>
+    private static string Printable(string value) =>
+        string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 
     private static void CheckName(string path, int? line, string what, string value, List<DeployProblem> problems)
     {

@@ -1,10 +1,15 @@
+using System.Security.Cryptography;
 using Overwatch.Build.Deploy.Rendering;
 
 namespace Overwatch.Build.Deploy;
 
+/// <summary>One file the last RenderConfig wrote, with the SHA-256 of what it wrote (null in a manifest from before hashes).</summary>
+public sealed record ManifestEntry(string Path, string? Sha256);
+
 /// <summary>
-/// The list of config files the last RenderConfig produced (never secrets), kept in exec/config, so a file
-/// that is no longer rendered (a removed uwsgi app, a disabled nginx site) is removed instead of lingering.
+/// The config files the last RenderConfig produced (never secrets) with their content hashes, kept in exec/config,
+/// so a file that is no longer rendered (a removed uwsgi app, a disabled nginx site) is removed instead of lingering.
+/// Anything that can write exec/ can write this list, so it is never trusted alone: see <see cref="OutputGuard"/>.
 /// </summary>
 public static class RenderManifest
 {
@@ -12,12 +17,22 @@ public static class RenderManifest
 
     public static string PathIn(RenderSettings settings) => Path.Combine(settings.ConfigDir, FileName);
 
-    public static IReadOnlyList<string> Read(string path) =>
-        File.Exists(path) ? File.ReadAllLines(path).Where(l => l.Length > 0).ToList() : [];
+    /// <summary>Lines are <c>SHA256  PATH</c> (as sha256sum writes them); an older line is the path alone.</summary>
+    public static IReadOnlyList<ManifestEntry> Read(string path)
+    {
+        if (!File.Exists(path)) return [];
+        var entries = new List<ManifestEntry>();
+        foreach (var line in File.ReadLines(path).Where(l => l.Length > 0).Take(10_000))
+        {
+            var separator = line.IndexOf("  ", StringComparison.Ordinal);
+            if (separator == 64 && line[..64].All(Uri.IsHexDigit)) entries.Add(new ManifestEntry(line[66..], line[..64].ToLowerInvariant()));
+            else if (line.StartsWith('/')) entries.Add(new ManifestEntry(line, null));
+        }
+        return entries;
+    }
 
-    public static string Text(IEnumerable<string> paths) => string.Concat(paths.Order(StringComparer.Ordinal).Select(p => p + "\n"));
+    public static string Text(IEnumerable<(string Path, byte[] Contents)> files) =>
+        string.Concat(files.OrderBy(f => f.Path, StringComparer.Ordinal).Select(f => $"{Hash(f.Contents)}  {f.Path}\n"));
 
-    /// <summary>Files the previous run wrote that this run does not, and that still exist.</summary>
-    public static IReadOnlyList<string> Stale(IEnumerable<string> previous, IEnumerable<string> current) =>
-        previous.Except(current, StringComparer.Ordinal).Where(File.Exists).ToList();
+    public static string Hash(byte[] contents) => Convert.ToHexStringLower(SHA256.HashData(contents));
 }

@@ -1,7 +1,6 @@
 using Overwatch.Build.Inputs;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using Overwatch.Build.Deploy;
+using Overwatch.Build.Deploy.Yaml;
 
 namespace Overwatch.Build.Images;
 
@@ -15,19 +14,26 @@ public static class ImagesConfigLoader
         return Parse(File.ReadAllText(path), path);
     }
 
+    /// <summary>
+    /// Reads with the deploy YAML's reader (its limits, no alias bombs, no .NET type names in messages);
+    /// the first problem found is reported with its key and line.
+    /// </summary>
     public static ImagesConfig Parse(string yaml, string path)
     {
-        ImagesFile file;
-        try
-        {
-            file = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build()
-                .Deserialize<ImagesFile?>(yaml) ?? throw new UsageException($"images file '{path}' is empty: see docker/images.yaml for its keys");
-        }
-        catch (YamlException e)
-        {
-            var what = (e.InnerException ?? e).Message.Split('\n')[0];
-            throw new UsageException($"images file '{path}' is invalid at line {e.Start.Line}: {what}");
-        }
+        var problems = new List<DeployProblem>();
+        var root = YamlTreeReader.Read(yaml, new Dictionary<string, string?>(), problems);
+        if (root is null && problems is [{ Message: var message }] && message.Contains("is empty", StringComparison.Ordinal))
+            throw new UsageException($"images file '{path}' is empty: see docker/images.yaml for its keys");
+        if (root is not null and not YamlMap)
+            problems.Add(new DeployProblem("(document)", root.Line, $"expected a map with {string.Join(", ", TopKeys)}"));
+        if (problems.Count > 0) throw Invalid(path, problems[0]);
+
+        var top = new YamlSection((YamlMap)root!, "", problems);
+        top.RejectUnknown(TopKeys);
+        var file = new ImagesFile(
+            top.String("registry"), top.String("namespace"), top.String("source"), Versions(top),
+            ReadImage(top.Section("base"), ["name", "dockerfile", "context"]), ReadImage(top.Section("app"), ["name", "dockerfile", "context"]));
+        if (problems.Count > 0) throw Invalid(path, problems[0]);
 
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         return new ImagesConfig(
@@ -37,6 +43,31 @@ public static class ImagesConfigLoader
             (file.PythonVersions ?? []).Select(v => PythonVersion.Parse(v, $"{path} (pythonVersions)")).ToList(),
             Image(file.Base, "base", path, directory),
             Image(file.App, "app", path, directory));
+    }
+
+    private static readonly string[] TopKeys = ["registry", "namespace", "source", "pythonVersions", "base", "app"];
+
+    private static UsageException Invalid(string path, DeployProblem problem) =>
+        new($"images file '{path}' is invalid{(problem.Line is { } line ? $" at line {line}" : "")}: {(problem.Path == "(document)" ? "" : problem.Path + ": ")}{problem.Message}");
+
+    private static List<string>? Versions(YamlSection top)
+    {
+        switch (top.Value("pythonVersions"))
+        {
+            case null: return null;
+            case YamlList list when list.Items.All(i => i is YamlScalar { IsNull: false }):
+                return list.Items.Select(i => ((YamlScalar)i).Text!).ToList();
+            default:
+                top.Problem("pythonVersions", "expected a list of Python versions, e.g. [2.7.15, 3.6.7]");
+                return null;
+        }
+    }
+
+    private static ImageFile? ReadImage(YamlSection? section, string[] keys)
+    {
+        if (section is null) return null;
+        section.RejectUnknown(keys);
+        return new ImageFile(section.String("name"), section.String("dockerfile"), section.String("context"));
     }
 
     private static ImageSpec Image(ImageFile? image, string key, string path, string directory)
@@ -51,20 +82,7 @@ public static class ImagesConfigLoader
     private static string Required(string? value, string key, string path) =>
         string.IsNullOrWhiteSpace(value) ? throw new UsageException($"images file '{path}' is missing '{key}': add it") : value;
 
-    private sealed class ImagesFile
-    {
-        public string? Registry { get; set; }
-        public string? Namespace { get; set; }
-        public string? Source { get; set; }
-        public List<string>? PythonVersions { get; set; }
-        public ImageFile? Base { get; set; }
-        public ImageFile? App { get; set; }
-    }
+    private sealed record ImagesFile(string? Registry, string? Namespace, string? Source, List<string>? PythonVersions, ImageFile? Base, ImageFile? App);
 
-    private sealed class ImageFile
-    {
-        public string? Name { get; set; }
-        public string? Dockerfile { get; set; }
-        public string? Context { get; set; }
-    }
+    private sealed record ImageFile(string? Name, string? Dockerfile, string? Context);
 }

@@ -50,13 +50,24 @@ public sealed class RenderConfigTarget(BuildContext context)
         CheckUnderDeploymentRoot(files, settings, allProblems);
         var secretFiles = secrets.Select(s => (Secret: s, Bytes: SecretBytes(s))).ToList();
         CheckExistingSecrets(secretFiles, options.Force, allProblems);
+        // Where the files land here: the same as the configs' view unless --deployment-root names another root.
+        var onDisk = settings.Output is { } place ? new RenderSettings(place.Root, place.ExecDir) : settings;
+        var manifest = RenderManifest.PathIn(onDisk);
+        var previous = RenderManifest.Read(manifest);
+        var outputs = files.Where(f => settings.OutputPath(f.Path) is not null)
+            .Select(f => (Path: settings.OutputPath(f.Path)!, Contents: Encoding.UTF8.GetBytes(f.Text))).ToList();
+        var roots = OutputGuard.ConfigRoots(config, onDisk);
+        OutputGuard.CheckConfigs(outputs, roots, previous, options.Force, workingDirectory, allProblems);
+        OutputGuard.CheckPlace(manifest, roots, workingDirectory, allProblems);
+        OutputGuard.CheckDirectories(config, settings, allProblems);
+        OutputGuard.CheckSecrets(secrets, OutputGuard.SecretRoots(onDisk, environment), allProblems);
         if (allProblems.Count > 0) throw new UsageException(DeployProblems.Format(allProblems));
 
         var written = new List<string>();
         var unchanged = new List<string>();
-        var manifest = settings.OutputPath(RenderManifest.PathIn(settings))!;
-        var produced = files.Select(f => settings.OutputPath(f.Path)!).ToList();
-        var stale = RenderManifest.Stale(RenderManifest.Read(manifest), produced);
+        var produced = outputs.Select(o => o.Path).ToList();
+        var cleanup = OutputGuard.Stale(previous, produced, roots);
+        var stale = cleanup.Remove;
         var current = "";
         try
         {
@@ -77,7 +88,7 @@ public sealed class RenderConfigTarget(BuildContext context)
                     else { output.Stage(secret.Path, bytes, RenderedFile.Private, StagedOutput.PrivateDirectory); written.Add(secret.Path); }
                 }
                 current = manifest;
-                var manifestBytes = Encoding.UTF8.GetBytes(RenderManifest.Text(produced));
+                var manifestBytes = Encoding.UTF8.GetBytes(RenderManifest.Text(outputs));
                 if (!StagedOutput.IsUnchanged(manifest, manifestBytes)) output.Stage(manifest, manifestBytes, RenderedFile.Readable);
                 output.Commit();
             }
@@ -94,6 +105,7 @@ public sealed class RenderConfigTarget(BuildContext context)
         foreach (var path in written) log.WriteLine($"Wrote {Display(path, workingDirectory)}");
         foreach (var path in unchanged) log.WriteLine($"Unchanged {Display(path, workingDirectory)}");
         foreach (var path in stale) log.WriteLine($"Removed {Display(path, workingDirectory)} (no longer rendered)");
+        foreach (var (path, reason) in cleanup.Kept) log.WriteLine($"Kept {Display(path, workingDirectory)}, no longer rendered: {reason}");
         return new RenderResult(config, written, unchanged);
     }
 

@@ -150,6 +150,21 @@ public sealed class ImagesConfigLoaderTests
         Assert.That(error!.Message, Does.Contain(what).And.Contain($"docker/images.yaml {key}").And.Contain("expected"));
     }
 
+    [TestCase("registry: [a]\n", "at line 1: registry: expected a single value (text), not a map or a list")]
+    [TestCase("registry: r\npythonVersions: 3\n", "at line 2: pythonVersions: expected a list of Python versions")]
+    [TestCase("registry: r\nbase: x\n", "at line 2: base: expected a map of options, got 'x'")]
+    [TestCase("registry: r\nbase:\n  name: [1]\n", "at line 3: base.name: expected a single value (text)")]
+    [TestCase("registry: r\nbase:\n  nmae: x\n", "at line 3: base.nmae: unknown option 'nmae'; valid here: name, dockerfile, context")]
+    [TestCase("registry: !foo r\n", "at line 1: registry: unknown YAML tag '!foo'")]
+    [TestCase("a: &a\n  <<: *a\n", "at line 2: the alias '*a' is inside the node anchored '&a' (an alias cycle)")]
+    public void Wrong_shapes_are_named_by_key_never_by_dotnet_type(string yaml, string expected)
+    {
+        var error = Assert.Throws<UsageException>(() => ImagesConfigLoader.Parse(yaml, "docker/images.yaml"));
+
+        Assert.That(error!.Message, Does.StartWith("images file 'docker/images.yaml' is invalid ").And.Contain(expected));
+        Assert.That(error.Message, Does.Not.Contain("System.").And.Not.Contain("`1").And.Not.Contain("Overwatch.Build"));
+    }
+
     private string Write(string relative, string text)
     {
         var path = directory.Combine(relative.Split('/'));

@@ -11,12 +11,13 @@ public static class OverwatchConfig
     public static YamlMap Merge(DeployConfig config)
     {
         var entries = new List<YamlEntry>();
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var options in config.EnabledExecutables.Where(e => e.Kind.IsOverwatchProgram()).Select(e => e.AdditionalOptions).OfType<YamlMap>())
         {
             foreach (var entry in options.Entries.Where(e => !e.Key.IsNull))
             {
-                var index = entries.FindIndex(e => e.Key.Text == entry.Key.Text);
-                if (index >= 0) entries[index] = entry; else entries.Add(entry);
+                if (positions.TryGetValue(entry.Key.Text!, out var index)) entries[index] = entry;
+                else { positions[entry.Key.Text!] = entries.Count; entries.Add(entry); }
             }
         }
         if (config.Zodb?.Zodb is { } zodb && config.ExplicitDatabaseLocation is null)

@@ -21,6 +21,10 @@ public sealed class TemplateSet(string directory)
             StrictVariables = true,
             MemberRenamer = member => member.Name,
             NewLine = "\n",
+            // Scriban stops loops after 1000 iterations and output after 1M characters by default; our input is
+            // already bounded (YamlLimits), and a config with 1001 executables or a long config.yaml is valid.
+            LoopLimit = 0,
+            LimitToString = 0,
         };
         context.PushGlobal(globals);
         try

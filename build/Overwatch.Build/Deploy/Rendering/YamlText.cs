@@ -26,7 +26,8 @@ public static class YamlText
     {
         var tag = scalar.Tag is null ? "" : scalar.Tag + " ";
         if (scalar.Text is null) return tag + "null";
-        return tag + (scalar.Quoted ? Quote(scalar.Text) : scalar.Text);
+        // A plain scalar can hold a line break (an empty line inside it folds to one); written plain it would start a new entry.
+        return tag + (scalar.Quoted || scalar.Text.Any(char.IsControl) ? Quote(scalar.Text) : scalar.Text);
     }
 
     public static string Quote(string text)

@@ -1,0 +1,59 @@
+namespace Overwatch.Build.Deploy;
+
+/// <summary>A directory RenderConfig may write into, with the name a message gives it.</summary>
+public sealed record OutputRoot(string Name, string Path);
+
+/// <summary>
+/// Which root a path belongs to, and whether it stays inside that root once symbolic links are followed.
+/// Reads the file system (links only), writes nothing.
+/// </summary>
+public static class OutputRoots
+{
+    /// <summary>The most specific root lexically containing <paramref name="path"/> (absolute, normalised), or null.</summary>
+    public static OutputRoot? Owner(string path, IEnumerable<OutputRoot> roots) =>
+        roots.Where(r => IsInside(path, r.Path)).OrderByDescending(r => r.Path.Length).FirstOrDefault();
+
+    public static bool IsInside(string path, string root)
+    {
+        var trimmed = root.Length > 1 ? root.TrimEnd('/') : root;
+        return path == trimmed || path.StartsWith(trimmed == "/" ? "/" : trimmed + "/", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Null when <paramref name="path"/> resolved stays in <paramref name="root"/> resolved; otherwise where it leads.
+    /// </summary>
+    public static string? Escapes(string path, OutputRoot root)
+    {
+        var resolved = Resolve(path);
+        return IsInside(resolved, Resolve(root.Path)) ? null : resolved;
+    }
+
+    /// <summary>Follows every symbolic link in an absolute path, as the kernel would; parts that do not exist are kept as written.</summary>
+    public static string Resolve(string path)
+    {
+        var pending = new Stack<string>(path.Split('/', StringSplitOptions.RemoveEmptyEntries).Reverse());
+        var current = "/";
+        var links = 0;
+        while (pending.Count > 0)
+        {
+            var part = pending.Pop();
+            if (part == ".") continue;
+            if (part == "..")
+            {
+                current = System.IO.Path.GetDirectoryName(current) ?? "/";
+                continue;
+            }
+            var next = System.IO.Path.Combine(current, part);
+            var target = new FileInfo(next).LinkTarget;
+            if (target is null)
+            {
+                current = next;
+                continue;
+            }
+            if (++links > 40) throw new IOException($"too many symbolic links under {next}");
+            foreach (var linked in target.Split('/', StringSplitOptions.RemoveEmptyEntries).Reverse()) pending.Push(linked);
+            if (target.StartsWith('/')) current = "/";
+        }
+        return current;
+    }
+}

@@ -17,6 +17,7 @@ public static class ShellCommand
     {
         var arguments = new List<string> { "run", "--rm" };
         if (options.Command is null) arguments.Add("-it");
+        if (options.Name is not null) arguments.AddRange(["--name", options.Name]);
         arguments.AddRange(["-v", $"{options.DataDir}:{AppRoot}/data", "-v", $"{options.ExecDir}:{AppRoot}/exec"]);
         if (options.SourceDir is not null) arguments.AddRange(["-v", $"{options.SourceDir}:{AppRoot}/overwatch"]);
         foreach (var name in PassedVariables.Where(isSet)) arguments.AddRange(["-e", name]);

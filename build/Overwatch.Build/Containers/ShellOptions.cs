@@ -1,4 +1,5 @@
 namespace Overwatch.Build.Containers;
 
 /// <summary>What the Shell target mounts and runs; paths absolute.</summary>
-public sealed record ShellOptions(string Image, string DataDir, string ExecDir, string? SourceDir, string? Command);
+/// <param name="Name">The container's name, so an interrupted run can remove it (killing `docker run` leaves it running).</param>
+public sealed record ShellOptions(string Image, string DataDir, string ExecDir, string? SourceDir, string? Command, string? Name = null);

@@ -1,3 +1,5 @@
+using Overwatch.Build.Inputs;
+
 namespace Overwatch.Build.Deploy;
 
 /// <summary>A directory RenderConfig may write into, with the name a message gives it.</summary>
@@ -28,32 +30,5 @@ public static class OutputRoots
         return IsInside(resolved, Resolve(root.Path)) ? null : resolved;
     }
 
-    /// <summary>Follows every symbolic link in an absolute path, as the kernel would; parts that do not exist are kept as written.</summary>
-    public static string Resolve(string path)
-    {
-        var pending = new Stack<string>(path.Split('/', StringSplitOptions.RemoveEmptyEntries).Reverse());
-        var current = "/";
-        var links = 0;
-        while (pending.Count > 0)
-        {
-            var part = pending.Pop();
-            if (part == ".") continue;
-            if (part == "..")
-            {
-                current = System.IO.Path.GetDirectoryName(current) ?? "/";
-                continue;
-            }
-            var next = System.IO.Path.Combine(current, part);
-            var target = new FileInfo(next).LinkTarget;
-            if (target is null)
-            {
-                current = next;
-                continue;
-            }
-            if (++links > 40) throw new IOException($"too many symbolic links under {next}");
-            foreach (var linked in target.Split('/', StringSplitOptions.RemoveEmptyEntries).Reverse()) pending.Push(linked);
-            if (target.StartsWith('/')) current = "/";
-        }
-        return current;
-    }
+    public static string Resolve(string path) => SymbolicLinks.Resolve(path);
 }

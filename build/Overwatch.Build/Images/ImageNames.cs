@@ -16,10 +16,15 @@ public static partial class ImageNames
             ? value
             : throw new UsageException($"invalid image namespace '{value}' in {source}: expected lowercase letters, digits, '.', '_' or '-', e.g. rehlers");
 
-    public static string Registry(string value, string source) =>
-        RegistryPattern().IsMatch(value)
-            ? value
-            : throw new UsageException($"invalid registry '{value}' in {source}: expected a host with an optional port, e.g. docker.io or 127.0.0.1:5000");
+    public static string Registry(string value, string source)
+    {
+        if (!RegistryPattern().IsMatch(value))
+            throw new UsageException($"invalid registry '{value}' in {source}: expected a host with an optional port, e.g. docker.io or 127.0.0.1:5000");
+        var colon = value.LastIndexOf(':');
+        if (colon >= 0 && int.Parse(value[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture) is < 1 or > 65535)
+            throw new UsageException($"invalid registry '{value}' in {source}: port {value[(colon + 1)..]} is outside 1-65535, e.g. 127.0.0.1:5000");
+        return value;
+    }
 
     [GeneratedRegex(@"^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*\z")]
     private static partial Regex RepositoryPattern();

@@ -18,12 +18,17 @@ public sealed class ArgumentSet
 
     public bool Has(Argument argument) => values.ContainsKey(argument.Name);
 
-    /// <summary>The last value given, or null when absent. A bare <c>--name</c> without a value is an error.</summary>
+    /// <summary>
+    /// The value given, or null when absent. A bare <c>--name</c> without a value is an error, and so are two
+    /// different values (which one was meant cannot be known); the same value repeated is fine.
+    /// </summary>
     public string? Get(ValueArgument argument)
     {
         if (!values.TryGetValue(argument.Name, out var given)) return null;
-        var last = given.LastOrDefault();
-        return string.IsNullOrWhiteSpace(last) ? throw NeedsValue(argument) : last.Trim();
+        var all = given.Select(v => string.IsNullOrWhiteSpace(v) ? throw NeedsValue(argument) : v.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        if (all.Count > 1)
+            throw new UsageException($"--{argument.Name} is given {all.Count} different values ({string.Join(", ", all.Select(v => $"'{v}'"))}): give it once");
+        return all[0];
     }
 
     /// <summary>The value given, else the declared default.</summary>

@@ -20,13 +20,24 @@ public sealed record DeploymentLayout(string Root, string ExecDir, string DataDi
             Path.Combine(root, "templates"), Resolve(BuildArguments.ArtifactsDir));
     }
 
-    /// <summary>Refuses an exec directory inside the data directory: supervisor's logs would be served by the web app.</summary>
+    /// <summary>
+    /// Refuses an exec directory inside the data directory: supervisor's logs would be served by the web app.
+    /// Symbolic links are followed, so a link into data/ is refused as well.
+    /// </summary>
     public static string ValidateExecDir(string execDir, string dataDir)
     {
-        var relative = Path.GetRelativePath(Path.GetFullPath(dataDir), Path.GetFullPath(execDir));
-        if (relative == "." || !(relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)))
+        var (exec, data) = (Path.GetFullPath(execDir), Path.GetFullPath(dataDir));
+        if (Inside(exec, data))
             throw new UsageException($"--exec-dir={execDir} is inside {dataDir}, which the web app serves: logs written there would be public; use exec/ (the default)");
+        if (Inside(SymbolicLinks.Resolve(exec), SymbolicLinks.Resolve(data)))
+            throw new UsageException($"--exec-dir={execDir} leads through a symbolic link to {SymbolicLinks.Resolve(exec)}, inside {dataDir}, which the web app serves: logs written there would be public; remove the link or use another exec directory");
         return execDir;
+    }
+
+    private static bool Inside(string path, string directory)
+    {
+        var relative = Path.GetRelativePath(directory, path);
+        return relative == "." || !(relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative));
     }
 
     /// <summary>A path as printed: relative to the root when inside it.</summary>

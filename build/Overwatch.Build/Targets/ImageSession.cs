@@ -26,6 +26,7 @@ public sealed class ImageSession : IDisposable
     {
         var inputs = ImageInputs.Read(context.Arguments, context.Environment, context.Git, context.Layout.Root, context.Clock.GetUtcNow());
         var plan = BuildPlanner.Create(inputs);
+        GitWarning.Check(context.Git, context.Layout.Root, inputs.Source, context.Environment, context.Log);
         context.Log(PlanTable.Render(plan));
         var pushesBase = context.IsScheduled(TargetNames.PublishBase);
         if ((pushesBase || (context.IsScheduled(TargetNames.Push) && plan.Publish)) && inputs.Credentials is null)

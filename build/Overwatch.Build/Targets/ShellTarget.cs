@@ -1,5 +1,6 @@
 using Overwatch.Build.Containers;
 using Overwatch.Build.Infrastructure.Docker;
+using Overwatch.Build.Infrastructure.Processes;
 using Overwatch.Build.Inputs;
 
 namespace Overwatch.Build.Targets;
@@ -22,8 +23,11 @@ public sealed class ShellTarget(BuildContext context)
             throw new DockerException($"image {image} is not built: build it with ./build.sh --target=DockerImage --python-version={planned.Python}");
 
         layout.EnsureDataAndExec();
-        var spec = ShellCommand.Create(new ShellOptions(image, layout.DataDir, layout.ExecDir, sourceDir, command), name => context.Environment[name] is not null);
+        var container = $"overwatch-shell-{Environment.ProcessId}";
+        var spec = ShellCommand.Create(new ShellOptions(image, layout.DataDir, layout.ExecDir, sourceDir, command, container),
+            name => context.Environment[name] is not null);
 
+        using var removeOnInterrupt = Interrupts.OnInterrupt(() => docker.Execute(DockerCommands.RemoveContainer(container), quiet: true));
         var exitCode = command is null ? docker.RunAttached(spec) : docker.Execute(spec, quiet: false).ExitCode;
         if (exitCode != 0)
             throw new DockerException($"the {(command is null ? "shell" : "command")} in {image} exited with code {exitCode}");

@@ -24,6 +24,9 @@ public sealed class ConcurrentRunsTests
             Copy(relative, checkout.Path);
         }
 
+        foreach (var git in new[] { new[] { "init", "-q" }, ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@localhost", "commit", "-qm", "fresh"] })
+            Assert.That(Shell.Run("git", ["-C", checkout.Path, .. git]).ExitCode, Is.EqualTo(0));
+
         var runs = Enumerable.Range(0, 3).Select(_ => Task.Run(() => Shell.Run(Path.Combine(checkout.Path, "build.sh"),
             ["--target=Plan", "--branch=master", "--python-version=3.6.7"], BuildScript.Environment(null), checkout.Path))).ToArray();
         Task.WaitAll(runs, TimeSpan.FromMinutes(5));

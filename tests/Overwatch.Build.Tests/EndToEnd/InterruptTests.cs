@@ -78,6 +78,33 @@ public sealed class InterruptTests
         Assert.That(Directory.Exists(login), Is.False);
     }
 
+    [Test]
+    public void ASignalDuringShell_RemovesItsContainer()
+    {
+        string[] arguments = [$"--images-config={images.ImagesFile}", $"--registry={registry.Address}", "--image-namespace=signal-shell",
+            "--python-version=3.6.7", "--branch=master", "--retries=0"];
+        foreach (var target in new[] { "DockerBase", "DockerImage" })
+        {
+            var built = BuildScript.Run([$"--target={target}", .. arguments]);
+            Assert.That(built.ExitCode, Is.EqualTo(0), built.ToString());
+        }
+        using var work = new TempDirectory("owb-shell");
+        using var run = RunningBuild.Start(["--target=Shell", .. arguments.SkipLast(1), "--command=/bin/busybox sleep 120",
+            $"--exec-dir={work.Combine("exec")}", $"--data-dir={work.Combine("data")}"], []);
+        var container = Poll.Until("the Shell container to start", () => Containers("overwatch-shell-").FirstOrDefault(), name => name is not null,
+            TimeSpan.FromSeconds(60), () => run.Process.HasExited ? "build.sh exited: " + run.Output : null)!;
+
+        Shell.Run("kill", "-INT", run.Process.Id.ToString());
+
+        Assert.That(run.Process.WaitForExit(15_000), Is.True, "build.sh still running 15 s after SIGINT");
+        Assert.That(run.Process.ExitCode, Is.EqualTo(130), run.Output);
+        Assert.That(Containers(container), Is.Empty, "the container was removed, not left running");
+    }
+
+    private static string[] Containers(string namePrefix) =>
+        Shell.Run("docker", "ps", "--all", "--filter", $"name={namePrefix}", "--format", "{{.Names}}").StandardOutput
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
     /// <param name="tmp">The run's TMPDIR, where its temporary login is made: this test's own, so other runs' logins do not count.</param>
     private RunningBuild StartHungPublish(FaultProxy proxy, string space, string tmp)
     {

@@ -28,6 +28,16 @@ public sealed class ImageNamesTests
         Assert.That(error!.Message, Does.Contain($"invalid registry '{registry}' in --registry").And.Contain("e.g. docker.io or 127.0.0.1:5000"));
     }
 
+    [TestCase("127.0.0.1:99999")]
+    [TestCase("127.0.0.1:0")]
+    [TestCase("registry.example.org:65536")]
+    public void Registry_port_outside_the_tcp_range_is_refused(string registry)
+    {
+        var error = Assert.Throws<UsageException>(() => ImageNames.Registry(registry, "--registry"));
+
+        Assert.That(error!.Message, Does.Contain($"invalid registry '{registry}' in --registry: port").And.Contain("is outside 1-65535"));
+    }
+
     [TestCase("rehlers")]
     [TestCase("")]
     [TestCase("my-org")]

@@ -55,12 +55,22 @@ public sealed class ArgumentSetTests
     }
 
     [Test]
-    public void Single_takes_the_last_value_trimmed_and_null_when_absent()
+    public void Single_takes_the_value_trimmed_also_when_repeated_alike_and_null_when_absent()
     {
-        var arguments = Args("--registry=a.io", "--registry= b.io ");
+        var arguments = Args("--registry=b.io", "--registry= b.io ");
 
         Assert.That(arguments.Get(BuildArguments.Registry), Is.EqualTo("b.io"));
         Assert.That(arguments.Get(BuildArguments.Tag), Is.Null);
+    }
+
+    [Test]
+    public void Single_value_argument_given_different_values_is_a_usage_error()
+    {
+        var arguments = Args("--branch=master", "--branch=develop");
+
+        var error = Assert.Throws<UsageException>(() => arguments.Get(BuildArguments.Branch));
+
+        Assert.That(error!.Message, Is.EqualTo("--branch is given 2 different values ('master', 'develop'): give it once"));
     }
 
     [Test]

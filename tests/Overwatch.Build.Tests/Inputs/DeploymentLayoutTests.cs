@@ -24,6 +24,18 @@ public sealed class DeploymentLayoutTests
     }
 
     [Test]
+    public void An_exec_directory_that_is_a_symbolic_link_into_data_is_refused()
+    {
+        using var root = new Overwatch.Build.Tests.Infra.TempDirectory("owb-layout");
+        Directory.CreateDirectory(root.Combine("data", "logs"));
+        File.CreateSymbolicLink(root.Combine("exec"), root.Combine("data", "logs"));
+
+        var error = Assert.Throws<UsageException>(() => DeploymentLayout.ValidateExecDir(root.Combine("exec"), root.Combine("data")));
+
+        Assert.That(error!.Message, Does.Contain("leads through a symbolic link to").And.Contain("which the web app serves"));
+    }
+
+    [Test]
     public void Defaults_sit_under_the_root()
     {
         var layout = DeploymentLayout.Resolve("/srv/overwatch", Args());

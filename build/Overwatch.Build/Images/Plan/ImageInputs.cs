@@ -35,9 +35,11 @@ public sealed record ImageInputs(ImagesConfig Images, BuildSource Source, Creden
     private static DateTimeOffset CreationTime(EnvironmentVariables env, ILocalGit git, DateTimeOffset now)
     {
         if (env["SOURCE_DATE_EPOCH"] is { } epoch)
-            return long.TryParse(epoch, out var seconds)
+            // Up to the year 9999, the last one a label's date can hold.
+            return long.TryParse(epoch, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+                && seconds <= 253_402_300_799
                 ? DateTimeOffset.FromUnixTimeSeconds(seconds)
-                : throw new UsageException($"SOURCE_DATE_EPOCH '{epoch}' is not a number of seconds since 1970: unset it or use e.g. $(git log -1 --format=%ct)");
+                : throw new UsageException($"SOURCE_DATE_EPOCH '{epoch}' is not a number of seconds since 1970 up to 253402300799 (year 9999): unset it or use e.g. $(git log -1 --format=%ct)");
         return git.HeadCommitTime() ?? now;
     }
 }

@@ -14,4 +14,7 @@ public interface ILocalGit
 
     /// <summary>When HEAD was committed; null when unknown.</summary>
     DateTimeOffset? HeadCommitTime() => null;
+
+    /// <summary>Why git could not answer (not installed, not a repository, dubious ownership...), or null.</summary>
+    string? Problem => null;
 }

@@ -1,17 +1,22 @@
 using System.Text;
+using Overwatch.Build.Infrastructure.Processes;
 
 namespace Overwatch.Build.Infrastructure.Files;
 
 /// <summary>
 /// The one way the build writes files: every file goes to a temporary sibling first (created with its final
 /// mode, so a secret is never readable by others), and only when all are staged are they renamed into place.
-/// Disposing without <see cref="Commit"/> removes the temporaries and leaves the targets untouched.
+/// Disposing without <see cref="Commit"/> removes the temporaries and leaves the targets untouched; so does an
+/// interrupt (SIGINT, SIGTERM, SIGHUP) before the renames, and one during them waits until they are done.
 /// </summary>
 public sealed class StagedOutput : IDisposable
 {
     public const UnixFileMode PrivateDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
     private readonly List<(string Temporary, string Target)> _staged = [];
+    private readonly IDisposable _onInterrupt;
+
+    public StagedOutput() => _onInterrupt = Interrupts.OnInterrupt(RemoveStaged);
 
     /// <summary>Writes one file so that readers never see half of it.</summary>
     public static void WriteFile(string path, string contents)
@@ -46,17 +51,30 @@ public sealed class StagedOutput : IDisposable
 
     public void Commit()
     {
-        foreach (var (temporary, target) in _staged) File.Move(temporary, target, overwrite: true);
-        _staged.Clear();
+        lock (Interrupts.CriticalSection)
+        {
+            Interrupts.ThrowIfInterrupted();
+            foreach (var (temporary, target) in _staged) File.Move(temporary, target, overwrite: true);
+            _staged.Clear();
+        }
     }
 
     public void Dispose()
     {
-        foreach (var (temporary, _) in _staged)
+        RemoveStaged();
+        _onInterrupt.Dispose();
+    }
+
+    private void RemoveStaged()
+    {
+        lock (Interrupts.CriticalSection)
         {
-            try { File.Delete(temporary); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            foreach (var (temporary, _) in _staged)
+            {
+                try { File.Delete(temporary); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            }
+            _staged.Clear();
         }
-        _staged.Clear();
     }
 
     /// <summary>True when <paramref name="path"/> already holds exactly these bytes.</summary>

@@ -61,7 +61,7 @@ public sealed class ImageInputsTests
 
     [TestCase("--registry=127.0.0.1:5000", "127.0.0.1:5000", "rehlers")]
     [TestCase("--image-namespace=other", "docker.io", "other")]
-    [TestCase("--image-namespace=a,--image-namespace=b", "docker.io", "b")]
+    [TestCase("--image-namespace=a,--image-namespace=a", "docker.io", "a")]
     public void Registry_and_namespace_arguments_override_the_file(string arguments, string registry, string ns)
     {
         var inputs = Read(Args(arguments.Split(',')));
@@ -79,9 +79,12 @@ public sealed class ImageInputsTests
     [TestCase("--branch", "--branch needs a value")]
     [TestCase("--images-config", "--images-config needs a value")]
     [TestCase("--python-verison=3.6.7", "unknown argument --python-verison")]
+    [TestCase("--image-namespace=a,--image-namespace=b", "--image-namespace is given 2 different values ('a', 'b'): give it once")]
+    [TestCase("--branch=master,--branch=develop", "--branch is given 2 different values")]
+    [TestCase("--registry=127.0.0.1:99999", "invalid registry '127.0.0.1:99999' in --registry: port 99999 is outside 1-65535")]
     public void Invalid_argument_is_a_usage_error_naming_it(string argument, string message)
     {
-        var error = Assert.Throws<UsageException>(() => Read(Args(argument)));
+        var error = Assert.Throws<UsageException>(() => Read(Args(argument.Split(','))));
 
         Assert.That(error!.Message, Does.StartWith(message));
     }
@@ -167,13 +170,18 @@ public sealed class ImageInputsTests
     }
 
     [Test]
-    public void Source_date_epoch_that_is_not_a_number_is_refused()
+    [TestCase("yesterday")]
+    [TestCase("-1")]
+    [TestCase("99999999999999")]
+    [TestCase("1e9")]
+    public void Source_date_epoch_that_is_not_a_number_of_seconds_in_range_is_refused(string epoch)
     {
-        var env = new EnvironmentVariables(new Dictionary<string, string?> { ["SOURCE_DATE_EPOCH"] = "yesterday" });
+        var env = new EnvironmentVariables(new Dictionary<string, string?> { ["SOURCE_DATE_EPOCH"] = epoch });
 
         var error = Assert.Throws<UsageException>(() => Read(Args(), env));
 
-        Assert.That(error!.Message, Does.Contain("SOURCE_DATE_EPOCH 'yesterday'").And.Contain("git log -1 --format=%ct"));
+        Assert.That(error!.Message, Does.Contain($"SOURCE_DATE_EPOCH '{epoch}' is not a number of seconds since 1970 up to 253402300799")
+            .And.Contain("git log -1 --format=%ct"));
     }
 
     private ImageInputs Read(ArgumentSet arguments, EnvironmentVariables? env = null) =>

@@ -6,6 +6,7 @@ namespace Overwatch.Build.Inputs;
 public static class BuildArguments
 {
     private static readonly IReadOnlyList<string> ImageTargets = UsingPlan;
+    private static readonly string[] RegistryTargets = [PublishBase, DockerImage, Push, Publish];
     private static readonly string[] ExecTargets = [RenderConfig, Shell, Compose, SupervisorUpdate];
 
     public static readonly ListArgument PythonVersion = new("python-version", "X.Y.Z",
@@ -27,13 +28,13 @@ public static class BuildArguments
         "pretend this tag instead of detecting the ref", null, ImageTargets);
 
     public static readonly ValueArgument Retries = new("retries", "N",
-        "retries of a registry operation after a transient failure (5xx, 429, connection errors, a stall)", "3", ImageTargets);
+        "retries of a registry operation after a transient failure (5xx, 429, connection errors, a stall)", "3", RegistryTargets);
 
     public static readonly ValueArgument RetryBudget = new("retry-budget", "SECONDS",
-        "time one registry operation may spend retrying", "300", ImageTargets);
+        "time one registry operation may spend retrying", "300", RegistryTargets);
 
     public static readonly ValueArgument StallTimeout = new("stall-timeout", "SECONDS",
-        "a registry operation that prints nothing for this long is stopped and retried", "600", ImageTargets);
+        "a registry operation that prints nothing for this long is stopped and retried", "600", RegistryTargets);
 
     public static readonly SwitchArgument AllowOverwrite = new("allow-overwrite",
         "push a release tag (`X.Y.Z-pyP`) that the registry already holds for another image", [Publish, Push]);

@@ -37,6 +37,7 @@ public static class RenderConfigRunner
         OutputGuard.CheckConfigs(outputs, roots, previous, options.Force, workingDirectory, allProblems);
         OutputGuard.CheckPlace(manifest, roots, workingDirectory, allProblems);
         OutputGuard.CheckDirectories(config, settings, allProblems);
+        SupervisordConfCheck.Check(outputs, config, settings, allProblems);
         OutputGuard.CheckSecrets(secrets, OutputGuard.SecretRoots(settings, environment), allProblems);
         if (allProblems.Count > 0) throw new UsageException(DeployProblems.Format(allProblems));
 

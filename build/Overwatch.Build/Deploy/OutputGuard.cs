@@ -109,7 +109,9 @@ public static class OutputGuard
                 kept.Add((entry.Path, "it is outside this run's output directories"));
             else if (entry.Sha256 is null)
                 kept.Add((entry.Path, "listed without a content hash by an older RenderConfig; remove it yourself if it is not needed"));
-            else if (File.ReadAllBytes(entry.Path) is var bytes && (RenderManifest.Hash(bytes) != entry.Sha256 || !IsGenerated(bytes)))
+            // Nothing RenderConfig renders comes near 64 MiB; a listed big file is not read at all.
+            else if (info.Length > 64L * 1024 * 1024
+                     || File.ReadAllBytes(entry.Path) is var bytes && (RenderManifest.Hash(bytes) != entry.Sha256 || !IsGenerated(bytes)))
                 kept.Add((entry.Path, "its contents are not what RenderConfig wrote"));
             else
                 remove.Add(entry.Path);

@@ -60,6 +60,7 @@ public sealed class RenderConfigTarget(BuildContext context)
         OutputGuard.CheckConfigs(outputs, roots, previous, options.Force, workingDirectory, allProblems);
         OutputGuard.CheckPlace(manifest, roots, workingDirectory, allProblems);
         OutputGuard.CheckDirectories(config, settings, allProblems);
+        SupervisordConfCheck.Check(outputs, config, onDisk, allProblems);
         OutputGuard.CheckSecrets(secrets, OutputGuard.SecretRoots(onDisk, environment), allProblems);
         if (allProblems.Count > 0) throw new UsageException(DeployProblems.Format(allProblems));
 

@@ -17,7 +17,7 @@ namespace Overwatch.Build.Tests.Deploy;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public class HostileInputTests
 {
-    private static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(5);
     private const long AllocationCeiling = 64L * 1024 * 1024;
 
     public static IEnumerable<TestCaseData> Fixtures() =>

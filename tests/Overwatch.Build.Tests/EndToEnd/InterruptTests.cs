@@ -34,6 +34,8 @@ public sealed class InterruptTests
     [TestCase("TERM", "build.sh", 143)]
     [TestCase("INT", "build.sh", 130)]
     [TestCase("HUP", "build.sh", 129)]
+    [TestCase("TERM", "group", 143)]
+    [TestCase("INT", "group", 130)]
     [TestCase("TERM", "cake", 143)]
     [TestCase("INT", "cake", 130)]
     [TestCase("HUP", "cake", 129)]
@@ -47,7 +49,12 @@ public sealed class InterruptTests
         // The login directory is named after the Cake process that made it.
         var cake = Path.GetFileName(login).Split('-')[3];
 
-        Shell.Run("kill", $"-{signal}", receiver == "cake" ? cake : run.Process.Id.ToString());
+        Shell.Run("kill", $"-{signal}", "--", receiver switch
+        {
+            "cake" => cake,
+            "group" => "-" + run.Process.Id,
+            _ => run.Process.Id.ToString(),
+        });
 
         Assert.That(run.Process.WaitForExit(15_000), Is.True, $"build.sh still running 15 s after SIG{signal}");
         Assert.That(run.Process.ExitCode, Is.EqualTo(exitCode), run.Output);
@@ -147,7 +154,8 @@ public sealed class InterruptTests
 
         public static RunningBuild Start(IEnumerable<string> arguments, Dictionary<string, string?> environment)
         {
-            var start = new ProcessStartInfo(Path.Combine(RepoPaths.Root, "build.sh"), arguments)
+            // setsid: build.sh leads a process group of its own, as a CI job does, so the group can be signalled.
+            var start = new ProcessStartInfo("setsid", [Path.Combine(RepoPaths.Root, "build.sh"), .. arguments])
             {
                 WorkingDirectory = RepoPaths.Root,
                 RedirectStandardOutput = true,

@@ -65,12 +65,13 @@ public sealed class RegistryFaultTests
         BuildBase(proxy.Address, "fault-persistent");
         proxy.Inject("PUT", "/manifests/master-py3.6.7$", new FaultAction.Status(500), times: 100);
 
-        var result = Publish(proxy.Address, "fault-persistent", Master, "--retries=2");
+        // One version after another, so the account is exact: py2.7.15 is done before py3.6.7 starts.
+        var result = Publish(proxy.Address, "fault-persistent", Master, "--retries=2", "--parallel=1");
 
         var repository = $"{proxy.Address}/fault-persistent/overwatch";
         Assert.That(result.ExitCode, Is.Not.EqualTo(0));
         Assert.That(result.StandardError, Does.Match(
-            $@"Error: docker push of {Escape(repository)}:master-py3\.6\.7 failed: registry answered 500 \(server error\) 3 times over \d+ s"));
+            $@"Error: py3\.6\.7: docker push of {Escape(repository)}:master-py3\.6\.7 failed: registry answered 500 \(server error\) 3 times over \d+ s"));
         Assert.That(result.StandardError, Does.Contain(
             $"Pushed: {repository}:master-py2.7.15, {repository}:latest-py2.7.15; not pushed: {repository}:master-py3.6.7, {repository}:latest-py3.6.7."));
         Assert.That(registry.Tags("fault-persistent/overwatch"), Is.EqualTo(new[] { "latest-py2.7.15", "master-py2.7.15" }),

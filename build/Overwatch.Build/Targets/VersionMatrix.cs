@@ -45,7 +45,8 @@ public sealed class VersionMatrix(int parallel, Action<string> log, PublishRecor
     {
         var parts = failure.Error!.Message.Split('\n', 2);
         var head = $"{failure.Name}: {parts[0].TrimEnd('\r')}";
-        if (account is not null) head += (head.EndsWith('.') ? " " : ". ") + account;
+        if (!head.EndsWith('.')) head += ".";
+        if (account is not null) head += " " + account;
         foreach (var other in alsoFailed) head += $" {other.Name} failed too: {FirstLine(other.Error!)}.";
         if (stopped.Count > 0) head += $" Stopped when {failure.Name} failed: {string.Join(", ", stopped.Select(s => s.Name))}.";
         var message = parts.Length > 1 ? head + "\n" + parts[1] : head;

@@ -46,7 +46,8 @@ public sealed class RegistryFaultTests
         proxy.Inject("PUT", "/manifests/", new FaultAction.Status(429, RetryAfterSeconds: 1, ErrorCode: "TOOMANYREQUESTS"));
         proxy.Inject("PUT", "/manifests/", new FaultAction.Reset());
 
-        var result = Publish(proxy.Address, "fault-transient", Master);
+        // One version after another, so the three faults meet one push in turn (retry 1, 2, 3 of the same push).
+        var result = Publish(proxy.Address, "fault-transient", Master, "--parallel=1");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
         Assert.That(proxy.Served, Has.Count.EqualTo(5), "every fault was met: " + string.Join("; ", proxy.Served));

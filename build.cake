@@ -14,7 +14,7 @@ Setup<BuildContext>(ctx => build = BuildContext.Start(
     ctx.Environment.WorkingDirectory.FullPath,
     line => ctx.Log.Information("{0}", line)));
 
-Teardown(ctx => build?.Dispose());
+Teardown(ctx => build?.Finish(ctx.ThrownException));
 
 Task(TargetNames.Plan)
     .Description("Resolve the git ref, Python matrix and image references; print them and write artifacts/build-plan.json")

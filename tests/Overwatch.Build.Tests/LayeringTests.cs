@@ -13,7 +13,7 @@ public sealed class LayeringTests
         "Inputs",
         "Infrastructure.Processes", "Infrastructure.Files", "Infrastructure.Network", "Infrastructure.Docker",
         "Deploy.Yaml", "Deploy.Rendering", "Deploy.Secrets", "Deploy",
-        "Images", "Images.Refs", "Images.Tags", "Images.Plan",
+        "Images", "Images.Refs", "Images.Tags", "Images.Plan", "Images.Publish",
         "Containers",
         "Targets",
     ];

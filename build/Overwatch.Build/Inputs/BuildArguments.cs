@@ -39,8 +39,12 @@ public static class BuildArguments
     public static readonly SwitchArgument AllowOverwrite = new("allow-overwrite",
         "push a release tag (`X.Y.Z-pyP`) that the registry already holds for another image", [Publish, Push]);
 
+    public static readonly ValueArgument Parallel = new("parallel", "N",
+        "Python versions pulled, built and pushed at once", null, [DockerBase, PublishBase, DockerImage, Push, Publish],
+        "the number of cores, at most one per Python version");
+
     public static readonly ValueArgument ArtifactsDir = new("artifacts-dir", "PATH",
-        "where `build-plan.json` is written", "artifacts", [Plan]);
+        "where `build-plan.json` (Plan) and `publish.json` (the image targets) are written", "artifacts", [Plan, DockerBase, PublishBase, DockerImage, Push, Publish]);
 
     public static readonly ValueArgument DeployConfig = new("deploy-config", "PATH",
         "the deploy YAML file (instead of a variable)", null, [RenderConfig, Compose]);
@@ -77,7 +81,7 @@ public static class BuildArguments
 
     public static readonly IReadOnlyList<Argument> All =
     [
-        PythonVersion, Registry, ImageNamespace, ImagesConfig, Branch, Tag, Retries, RetryBudget, StallTimeout, AllowOverwrite, ArtifactsDir,
+        PythonVersion, Registry, ImageNamespace, ImagesConfig, Branch, Tag, Retries, RetryBudget, StallTimeout, AllowOverwrite, Parallel, ArtifactsDir,
         DeployConfig, DeployConfigEnv, ExecDir, DeploymentRoot, DataDir, Force,
         SourceDir, Command, ComposeFile, VirtualHost, Up,
     ];

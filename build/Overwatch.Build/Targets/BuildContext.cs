@@ -26,8 +26,9 @@ public sealed class BuildContext : IDisposable
         DryRun = dryRun;
         ScheduledTargets = scheduledTargets.ToHashSet(StringComparer.OrdinalIgnoreCase);
         Runner = runner;
-        Log = log;
-        Docker = new DockerCli(runner, log) { Retries = RetryArguments.Read(arguments) };
+        // Lanes (Python versions run side by side) write to it at once: one line at a time, each with its lane's prefix.
+        Log = LaneLog.Wrap(log);
+        Docker = new DockerCli(runner, Log) { Retries = RetryArguments.Read(arguments) };
         images = new Lazy<ImageSession>(() => ImageSession.Start(this));
     }
 
@@ -69,6 +70,23 @@ public sealed class BuildContext : IDisposable
             CakeSwitches.IsDryRun(System.Environment.GetCommandLineArgs()), targetsToRun, runner, new LocalGit(layout.Root, runner), log);
         if (TargetNames.UsingPlan.Any(context.IsScheduled)) _ = context.Images;
         return context;
+    }
+
+    /// <summary>Teardown: writes the publish record of an image run (also after a failure), then ends the run.</summary>
+    /// <param name="failure">What ended the run, or null when it succeeded.</param>
+    public void Finish(Exception? failure)
+    {
+        try
+        {
+            var ended = failure ?? (Interrupts.Interrupted ? new OperationCanceledException("the run was interrupted") : null);
+            // Held so an interrupt's forced exit never lands while the record is being swapped into place.
+            if (images.IsValueCreated && images.Value.Report is { } report)
+                lock (Interrupts.CriticalSection) report.Write(ended);
+        }
+        finally
+        {
+            Dispose();
+        }
     }
 
     public void Dispose()

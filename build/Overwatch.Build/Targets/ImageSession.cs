@@ -4,23 +4,31 @@ using Overwatch.Build.Inputs;
 
 namespace Overwatch.Build.Targets;
 
-/// <summary>The build plan of one run and the registry login that pushes it.</summary>
+/// <summary>The build plan of one run, the registry login that pushes it (one, shared by all lanes) and its publish record.</summary>
 public sealed class ImageSession : IDisposable
 {
     private readonly Credentials? credentials;
     private readonly DockerCli docker;
     private readonly Action<string> log;
+    private readonly object loginGate = new();
     private RegistrySession? registry;
+    private bool? pullLogin;
 
-    private ImageSession(BuildPlan plan, Credentials? credentials, DockerCli docker, Action<string> log)
+    private ImageSession(BuildPlan plan, Credentials? credentials, DockerCli docker, Action<string> log, PublishReport? report)
     {
         Plan = plan;
         this.credentials = credentials;
         this.docker = docker;
         this.log = log;
+        Report = report;
     }
 
     public BuildPlan Plan { get; }
+
+    /// <summary>Where the image targets report what became of each reference; null when no image target runs.</summary>
+    public PublishRecorder? Record => Report?.Recorder;
+
+    public PublishReport? Report { get; }
 
     public static ImageSession Start(BuildContext context)
     {
@@ -36,7 +44,7 @@ public sealed class ImageSession : IDisposable
             if (!context.DryRun) throw new UsageException(missing);
             context.Log("Warning: " + missing);
         }
-        return new ImageSession(plan, inputs.Credentials, context.Docker, context.Log);
+        return new ImageSession(plan, inputs.Credentials, context.Docker, context.Log, PublishReport.For(context, plan));
     }
 
     /// <summary>Shell and Compose use one image: the chosen --python-version, else the first of the matrix.</summary>
@@ -47,68 +55,51 @@ public sealed class ImageSession : IDisposable
         return Plan.Images[0];
     }
 
-    /// <summary>Logs in when credentials exist; once per run. Only pushes and refused pulls need it.</summary>
+    /// <summary>Logs in when credentials exist; once per run, whichever lane asks first. Only pushes and refused pulls need it.</summary>
     public void LogIn()
     {
-        if (registry is not null || credentials is null) return;
-        log($"Logging in to {Plan.Registry} as {credentials.Username}");
-        registry = RegistrySession.Open(docker, Plan.Registry, credentials);
+        lock (loginGate)
+        {
+            if (registry is not null || credentials is null) return;
+            log($"Logging in to {Plan.Registry} as {credentials.Username}");
+            registry = RegistrySession.Open(docker, Plan.Registry, credentials);
+        }
     }
 
     /// <summary>
     /// For a pull the registry refused without credentials: null when there are none, false when the login
-    /// failed (a warning: a missing cache image costs time, and a missing base image says so itself).
+    /// failed (a warning: a missing cache image costs time, and a missing base image says so itself). Tried once.
     /// </summary>
     public bool? LogInForPull()
     {
         if (credentials is null) return null;
-        try
+        lock (loginGate)
         {
-            LogIn();
-            return true;
-        }
-        catch (DockerException e)
-        {
-            log("Warning: " + e.Message.Split('\n')[0]);
-            return false;
-        }
-    }
-
-    /// <summary>
-    /// Logs in, pushes in the order given (each version's own tags before its floating ones), logs out; after a
-    /// failure Teardown logs out. A release reference is pushed only when the registry does not hold another image
-    /// under it, unless <paramref name="allowOverwrite"/>. A failure lists what was and was not pushed.
-    /// </summary>
-    public void Push(IReadOnlyList<(string Reference, bool Immutable)> pushes, bool allowOverwrite)
-    {
-        LogIn();
-        var account = new PushAccount(pushes.Select(p => p.Reference).ToList());
-        var guard = new ReleaseGuard(docker, Plan.Registry, log);
-        foreach (var (reference, immutable) in pushes)
-        {
-            if (immutable && guard.Check(reference, allowOverwrite) is { } skip)
+            if (pullLogin is { } known) return known;
+            try
             {
-                log(skip);
-                account.Skipped(reference);
-                continue;
+                LogIn();
+                pullLogin = true;
             }
-            log($"Pushing {reference}");
-            var outcome = docker.Registry(DockerCommands.Push(reference), $"push of {reference}", quiet: false);
-            if (!outcome.Succeeded)
-                throw new DockerException(
-                    $"docker push of {reference} failed: {outcome.Summary}; {outcome.LastFailure!.Fix}. {account.Describe()}" +
-                    System.Environment.NewLine + docker.Mask(outcome.Result.Tail()));
-            account.Pushed(reference);
+            catch (DockerException e)
+            {
+                log("Warning: " + e.Message.Split('\n')[0]);
+                pullLogin = false;
+            }
+            return pullLogin;
         }
-        LogOut();
     }
 
-    private void LogOut()
+    /// <summary>Ends the login once every lane is done with it; Teardown does it after a failure.</summary>
+    public void LogOut()
     {
-        if (registry is null) return;
-        registry.Dispose();
-        registry = null;
-        log($"Logged out of {Plan.Registry}");
+        lock (loginGate)
+        {
+            if (registry is null) return;
+            registry.Dispose();
+            registry = null;
+            log($"Logged out of {Plan.Registry}");
+        }
     }
 
     public void Dispose() => LogOut();

@@ -1,24 +1,35 @@
 namespace Overwatch.Build.Targets;
 
-/// <summary>Which references of one publish were pushed, skipped, or not (yet) pushed, for a true account after a failure.</summary>
+/// <summary>
+/// Which references of one publish were pushed, skipped, or not (yet) pushed, for a true account after a failure.
+/// Lanes report to it at once; the account lists references in the planned order.
+/// </summary>
 public sealed class PushAccount(IReadOnlyList<string> planned)
 {
-    private readonly List<string> pushed = [];
-    private readonly List<string> skipped = [];
+    private readonly HashSet<string> pushed = [];
+    private readonly HashSet<string> skipped = [];
 
-    public void Pushed(string reference) => pushed.Add(reference);
+    public void Pushed(string reference)
+    {
+        lock (pushed) pushed.Add(reference);
+    }
 
-    public void Skipped(string reference) => skipped.Add(reference);
+    public void Skipped(string reference)
+    {
+        lock (pushed) skipped.Add(reference);
+    }
 
     public string Describe()
     {
-        var notPushed = planned.Except(pushed).Except(skipped).ToList();
-        var parts = new List<string>
+        lock (pushed)
         {
-            "Pushed: " + (pushed.Count == 0 ? "none" : string.Join(", ", pushed)),
-        };
-        if (skipped.Count > 0) parts.Add("unchanged: " + string.Join(", ", skipped));
-        parts.Add("not pushed: " + (notPushed.Count == 0 ? "none" : string.Join(", ", notPushed)));
-        return string.Join("; ", parts) + ".";
+            var done = planned.Where(pushed.Contains).ToList();
+            var unchanged = planned.Where(skipped.Contains).ToList();
+            var notPushed = planned.Except(pushed).Except(skipped).ToList();
+            var parts = new List<string> { "Pushed: " + (done.Count == 0 ? "none" : string.Join(", ", done)) };
+            if (unchanged.Count > 0) parts.Add("unchanged: " + string.Join(", ", unchanged));
+            parts.Add("not pushed: " + (notPushed.Count == 0 ? "none" : string.Join(", ", notPushed)));
+            return string.Join("; ", parts) + ".";
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Overwatch.Build.Images.Publish;
 using Overwatch.Build.Inputs;
 
 namespace Overwatch.Build.Targets;
@@ -15,11 +16,13 @@ public sealed class PushTarget(BuildContext context)
     {
         if (context.Plan.Publish) return true;
         context.Log($"Not publishing: {context.Plan.Reason}.");
+        foreach (var image in context.Plan.Images)
+            context.Images.Record?.Settle(image.Python, ReferenceStatus.Skipped, $"not published: {context.Plan.Reason}");
         return false;
     }
 
     /// <summary>Each version's own tags before its floating ones; release tags only when new or unchanged.</summary>
-    public void Run() => context.Images.Push(
-        context.Plan.Images.SelectMany(i => i.PushOrder.Select(r => (r, r == i.ImmutableReference))).ToList(),
+    public void Run() => new Publisher(context).Push(
+        image => image.PushOrder.Select(r => new PlannedPush(r, r == image.ImmutableReference)).ToList(),
         context.Arguments.Get(BuildArguments.AllowOverwrite));
 }

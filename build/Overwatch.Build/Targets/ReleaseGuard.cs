@@ -11,22 +11,35 @@ namespace Overwatch.Build.Targets;
 public sealed class ReleaseGuard(DockerCli docker, string registry, Action<string> log)
 {
     /// <returns>A line saying why the push is skipped, or null to push.</returns>
-    public string? Check(string reference, bool allowOverwrite)
+    public string? Check(string reference, bool allowOverwrite) => Inspect(reference, allowOverwrite).Skip;
+
+    /// <returns>Why the push is skipped (null: push), and the registry's manifest digest of the release when it holds this image.</returns>
+    public (string? Skip, string? Digest) Inspect(string reference, bool allowOverwrite)
     {
         var local = docker.ImageId(reference) ?? throw new DockerException($"{reference} is not a local image: build it with ./build.sh --target=DockerImage");
         var outcome = docker.Registry(DockerCommands.ManifestInspect(reference, RegistryHost.IsLoopback(registry)), $"digest lookup of {reference}", quiet: true);
         if (!outcome.Succeeded)
         {
-            if (outcome.LastFailure!.Fault == RegistryFault.NotFound) return null;
+            if (outcome.LastFailure!.Fault == RegistryFault.NotFound) return (null, null);
             throw new DockerException($"could not ask the registry which image release {reference} holds: {outcome.Summary}; {outcome.LastFailure.Fix}");
         }
         var published = ConfigDigest(outcome.Result.StandardOutput);
-        if (published == local) return $"{reference} is already published from this image ({Short(local)}): not pushed again.";
+        if (published == local)
+            return ($"{reference} is already published from this image ({Short(local)}): not pushed again.", ManifestDigest(outcome.Result.StandardOutput));
         var what = $"release {reference} is already published from another image (registry {Short(published)}, local {Short(local)})";
         if (!allowOverwrite)
             throw new DockerException($"{what}: release tags never move; tag a new release, or pass --allow-overwrite to replace it");
         log($"Warning: {what}; replacing it as --allow-overwrite asks.");
-        return null;
+        return (null, null);
+    }
+
+    /// <summary>The manifest digest in `docker manifest inspect --verbose` output (its descriptor), or null.</summary>
+    internal static string? ManifestDigest(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("Descriptor", out var descriptor)
+            && descriptor.TryGetProperty("digest", out var digest) ? digest.GetString() : null;
     }
 
     /// <summary>The config digest in `docker manifest inspect --verbose` output; a manifest list has none of ours.</summary>

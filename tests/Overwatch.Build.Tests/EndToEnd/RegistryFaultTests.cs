@@ -46,7 +46,8 @@ public sealed class RegistryFaultTests
         proxy.Inject("PUT", "/manifests/", new FaultAction.Status(429, RetryAfterSeconds: 1, ErrorCode: "TOOMANYREQUESTS"));
         proxy.Inject("PUT", "/manifests/", new FaultAction.Reset());
 
-        var result = Publish(proxy.Address, "fault-transient", Master);
+        // One version after another, so the three faults meet one push in turn (retry 1, 2, 3 of the same push).
+        var result = Publish(proxy.Address, "fault-transient", Master, "--parallel=1");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
         Assert.That(proxy.Served, Has.Count.EqualTo(5), "every fault was met: " + string.Join("; ", proxy.Served));
@@ -65,12 +66,13 @@ public sealed class RegistryFaultTests
         BuildBase(proxy.Address, "fault-persistent");
         proxy.Inject("PUT", "/manifests/master-py3.6.7$", new FaultAction.Status(500), times: 100);
 
-        var result = Publish(proxy.Address, "fault-persistent", Master, "--retries=2");
+        // One version after another, so the account is exact: py2.7.15 is done before py3.6.7 starts.
+        var result = Publish(proxy.Address, "fault-persistent", Master, "--retries=2", "--parallel=1");
 
         var repository = $"{proxy.Address}/fault-persistent/overwatch";
         Assert.That(result.ExitCode, Is.Not.EqualTo(0));
         Assert.That(result.StandardError, Does.Match(
-            $@"Error: docker push of {Escape(repository)}:master-py3\.6\.7 failed: registry answered 500 \(server error\) 3 times over \d+ s"));
+            $@"Error: py3\.6\.7: docker push of {Escape(repository)}:master-py3\.6\.7 failed: registry answered 500 \(server error\) 3 times over \d+ s"));
         Assert.That(result.StandardError, Does.Contain(
             $"Pushed: {repository}:master-py2.7.15, {repository}:latest-py2.7.15; not pushed: {repository}:master-py3.6.7, {repository}:latest-py3.6.7."));
         Assert.That(registry.Tags("fault-persistent/overwatch"), Is.EqualTo(new[] { "latest-py2.7.15", "master-py2.7.15" }),

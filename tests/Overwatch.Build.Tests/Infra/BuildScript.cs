@@ -10,7 +10,7 @@ public static class BuildScript
     private static readonly string[] HostVariables =
     [
         "TRAVIS", "TRAVIS_BRANCH", "TRAVIS_TAG", "TRAVIS_PULL_REQUEST", "TRAVIS_PULL_REQUEST_BRANCH", "TRAVIS_COMMIT",
-        "GITHUB_ACTIONS", "GITHUB_REF", "GITHUB_HEAD_REF", "GITHUB_BASE_REF", "GITHUB_EVENT_NAME", "GITHUB_SHA",
+        "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITHUB_REF", "GITHUB_HEAD_REF", "GITHUB_BASE_REF", "GITHUB_EVENT_NAME", "GITHUB_SHA",
         "GITLAB_CI", "CI_COMMIT_TAG", "CI_COMMIT_BRANCH", "CI_COMMIT_REF_NAME", "CI_MERGE_REQUEST_IID", "CI_COMMIT_SHA",
         "DOCKER_USERNAME", "DOCKER_PASSWORD", "config", "gridCert", "gridKey", "sshKey", "OVERWATCH_EXECUTABLES",
         "externalIP", "externalPort", "nginxIP", "nginxPort", "SOURCE_DATE_EPOCH",

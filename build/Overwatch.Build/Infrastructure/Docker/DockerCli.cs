@@ -12,12 +12,19 @@ public sealed class DockerCli(IProcessRunner runner, Action<string> log)
     private static readonly HashSet<string> RegistryCommands = ["login", "logout", "pull", "push", "manifest"];
     private readonly SecretMask secrets = new();
 
-    public string? ConfigDirectory { get; set; }
+    private volatile string? configDirectory;
+
+    /// <summary>Set by the one login of the run; read by every lane's registry commands.</summary>
+    public string? ConfigDirectory
+    {
+        get => configDirectory;
+        set => configDirectory = value;
+    }
 
     public RetryPolicy Retries { get; set; } = RetryPolicy.Default;
 
-    /// <summary>Waits between retries; tests replace it.</summary>
-    public Action<TimeSpan> Sleep { get; set; } = Thread.Sleep;
+    /// <summary>Waits between retries, cut short when the run or the lane is stopped; tests replace it.</summary>
+    public Action<TimeSpan> Sleep { get; set; } = Lane.Sleep;
 
     public void AddSecret(string secret) => secrets.Add(secret);
 

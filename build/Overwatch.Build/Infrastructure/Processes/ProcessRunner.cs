@@ -39,9 +39,10 @@ public sealed class ProcessRunner : IProcessRunner
 
         try
         {
-            Interrupts.ThrowIfInterrupted();
+            Lane.ThrowIfStopped();
             if (spec.StallLimit is { } limit) stall.CancelAfter(limit);
-            using var stopped = CancellationTokenSource.CreateLinkedTokenSource(stall.Token, Interrupts.Token);
+            // Another lane's failure stops this lane's process too (Lane.Current is null outside the matrix).
+            using var stopped = CancellationTokenSource.CreateLinkedTokenSource(stall.Token, Interrupts.Token, Lane.Current?.Cancellation ?? CancellationToken.None);
             var task = command.ExecuteAsync(stopped.Token);
             using (Interrupts.Track(task.ProcessId))
             {
@@ -52,6 +53,10 @@ public sealed class ProcessRunner : IProcessRunner
         catch (OperationCanceledException) when (Interrupts.Interrupted)
         {
             throw new OperationCanceledException($"{spec.Program} was stopped: the run was interrupted");
+        }
+        catch (OperationCanceledException) when (Lane.Current is { Cancellation.IsCancellationRequested: true } lane)
+        {
+            throw new LaneStoppedException(lane.Name);
         }
         catch (OperationCanceledException) when (stall.IsCancellationRequested)
         {

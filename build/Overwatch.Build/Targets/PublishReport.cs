@@ -1,0 +1,44 @@
+using Overwatch.Build.Images.Plan;
+using Overwatch.Build.Images.Publish;
+using Overwatch.Build.Infrastructure.Files;
+using Overwatch.Build.Inputs;
+
+namespace Overwatch.Build.Targets;
+
+/// <summary>
+/// The publish record of an image run, written when the run ends, also after a failure: artifacts/publish.json
+/// (whole or not at all), the summary table in the log, and the Markdown table appended to $GITHUB_STEP_SUMMARY
+/// when GitHub Actions sets it.
+/// </summary>
+public sealed class PublishReport(PublishRecorder recorder, string path, string? stepSummary, string? pushNotRun, Action<string> log, Func<string, string> display)
+{
+    public const string FileName = "publish.json";
+    public const string StepSummaryVariable = "GITHUB_STEP_SUMMARY";
+
+    public PublishRecorder Recorder { get; } = recorder;
+
+    /// <summary>A report when the run builds or pushes images (not under --dryrun, which does neither); else null.</summary>
+    public static PublishReport? For(BuildContext context, BuildPlan plan)
+    {
+        var bases = context.IsScheduled(TargetNames.DockerBase) || context.IsScheduled(TargetNames.PublishBase);
+        var apps = context.IsScheduled(TargetNames.DockerImage) || context.IsScheduled(TargetNames.Push);
+        if (context.DryRun || !(bases || apps)) return null;
+        var pushNotRun = apps && !context.IsScheduled(TargetNames.Push) ? "not pushed: Push is not part of this run (--target=Publish pushes)"
+            : bases && !context.IsScheduled(TargetNames.PublishBase) ? "not pushed: PublishBase is not part of this run" : null;
+        return new PublishReport(new PublishRecorder(plan, bases, apps), Path.Combine(context.Layout.ArtifactsDir, FileName),
+            context.Environment[StepSummaryVariable], pushNotRun, context.Log, context.Layout.Display);
+    }
+
+    /// <param name="failure">What ended the run, or null when it succeeded.</param>
+    public void Write(Exception? failure)
+    {
+        var unsettled = failure is not null
+            ? "not pushed: the run failed first (" + failure.Message.Split('\n')[0].TrimEnd('\r') + ")"
+            : pushNotRun ?? "not pushed";
+        var record = Recorder.Snapshot(failure is null, unsettled);
+        StagedOutput.WriteFile(path, PublishRecordJson.Serialize(record));
+        log(PublishSummary.Text(record));
+        log($"Wrote {display(path)}");
+        if (stepSummary is not null) File.AppendAllText(stepSummary, PublishSummary.Markdown(record) + "\n");
+    }
+}

@@ -59,7 +59,13 @@ if ((Read-Stamp .build/lib.stamp) -ne $libStamp -or -not (Test-Path -LiteralPath
         exit 1
     }
     Write-Stamp .build/lib.stamp $libStamp
-    # The script cache is keyed on build.cake's text only; a changed library must recompile it.
+}
+
+# As build.sh: the script cache is keyed on build.cake's text only, so a changed library (or script)
+# recompiles it once, whichever script notices; the stamp tells the other script it is done.
+$scriptStamp = Get-Stamp @('build.cake', '.build/lib.stamp')
+if ((Read-Stamp .build/script.stamp) -ne $scriptStamp) {
+    Write-Stamp .build/script.stamp $scriptStamp
     $cakeArgs += '--invalidate-script-cache'
 }
 

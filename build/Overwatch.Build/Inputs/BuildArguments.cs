@@ -60,7 +60,8 @@ public static class BuildArguments
         "replace an existing secret file whose contents differ", [RenderConfig]);
 
     public static readonly ValueArgument SourceDir = new("source-dir", "PATH",
-        "an Overwatch checkout mounted at `/opt/overwatch/overwatch`", null, [Shell]);
+        "the Overwatch checkout: its commit is planned and built into the app image (`git archive`); `Shell` mounts it at `/opt/overwatch/overwatch`",
+        null, [Plan, DockerImage, Publish, Shell], "this checkout");
 
     public static readonly ValueArgument Command = new("command", "CMD",
         "run this with `/bin/sh -c` instead of an interactive shell", null, [Shell]);

@@ -40,6 +40,13 @@ public sealed class BuildContext : IDisposable
     public IProcessRunner Runner { get; }
     public ILocalGit Git { get; }
     public DockerCli Docker { get; }
+
+    /// <summary>The Overwatch checkout the images are built from: --source-dir, else the build checkout.</summary>
+    public string SourceDir => SourceDirectory(Arguments, Layout);
+
+    // The ref and commit of the plan are those of the source that is built.
+    private static string SourceDirectory(ArgumentSet arguments, DeploymentLayout layout) =>
+        arguments.Get(BuildArguments.SourceDir) is { } source ? Path.GetFullPath(source, layout.Root) : layout.Root;
     public Action<string> Log { get; }
 
     /// <summary>The plan, the credentials and the registry login of the image targets; made on first use.</summary>
@@ -66,7 +73,7 @@ public sealed class BuildContext : IDisposable
         var layout = DeploymentLayout.Resolve(root, arguments);
         var runner = new ProcessRunner();
         var context = new BuildContext(arguments, layout, EnvironmentVariables.FromProcess(), TimeProvider.System,
-            CakeSwitches.IsDryRun(System.Environment.GetCommandLineArgs()), targetsToRun, runner, new LocalGit(layout.Root, runner), log);
+            CakeSwitches.IsDryRun(System.Environment.GetCommandLineArgs()), targetsToRun, runner, new LocalGit(SourceDirectory(arguments, layout), runner), log);
         if (TargetNames.UsingPlan.Any(context.IsScheduled)) _ = context.Images;
         return context;
     }

@@ -1,3 +1,4 @@
+using Overwatch.Build.Images;
 using Overwatch.Build.Infrastructure.Docker;
 
 namespace Overwatch.Build.Targets;
@@ -26,6 +27,7 @@ public sealed class DockerImageTarget(BuildContext context)
                     $"build it with {build}, or export DOCKER_USERNAME and DOCKER_PASSWORD if it is private");
             throw new DockerException($"pull of base image {image.Base} failed: {outcome.Summary}; {outcome.LastFailure.Fix}");
         }
+        using var source = SourceContext.Assemble(plan.AppImage, context.SourceDir, plan.Commit, context.Runner, context.Log);
         foreach (var image in plan.Images)
         {
             var previous = image.References[0];
@@ -36,7 +38,7 @@ public sealed class DockerImageTarget(BuildContext context)
                     : $"Warning: could not pull {previous} to reuse its layers ({cache.Summary}); building without a cache image.");
             context.Log($"Building {string.Join(", ", image.References)}");
             docker.Require(
-                DockerCommands.Build(plan.AppImage.Dockerfile, plan.AppImage.Context, image.References, image.BuildArgs, image.Labels,
+                DockerCommands.Build(plan.AppImage.Dockerfile, source?.Directory ?? plan.AppImage.Context, image.References, image.BuildArgs, image.Labels,
                     cache.Succeeded ? previous : null),
                 $"docker build of {image.References[0]}");
         }

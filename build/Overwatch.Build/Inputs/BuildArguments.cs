@@ -61,7 +61,7 @@ public static class BuildArguments
 
     public static readonly ValueArgument SourceDir = new("source-dir", "PATH",
         "the Overwatch checkout: its commit is planned and built into the app image (`git archive`); `Shell` mounts it at `/opt/overwatch/overwatch`",
-        null, [Plan, DockerImage, Publish, Shell], "this checkout");
+        null, ImageTargets, "this checkout");
 
     public static readonly ValueArgument Command = new("command", "CMD",
         "run this with `/bin/sh -c` instead of an interactive shell", null, [Shell]);
@@ -78,7 +78,7 @@ public static class BuildArguments
     public static readonly SwitchArgument Down = new("down",
         "stop the stack of the compose file and remove its containers and network (give the `--network` it was started with)", [Compose]);
 
-    public static readonly ValueArgument Network = new("network", "bridge|host",
+    public static readonly ValueArgument Network = new("network", "MODE",
         "`bridge`: nginx-proxy in front, Overwatch published on externalIP; `host`: no proxy, each service runs the configs rendered for it and its nginx listens on externalIP:externalPort",
         "bridge", [Compose]);
 

@@ -10,6 +10,8 @@ public sealed class DockerImageTarget(BuildContext context)
     {
         var (plan, docker) = (context.Plan, context.Docker);
         docker.EnsureDaemon();
+        // First, so a commit missing from the source stops the run before any pull.
+        using var source = SourceContext.Assemble(plan.AppImage, context.SourceDir, plan.Commit, context.Runner, context.Log);
         var pulls = new Puller(docker, context.Images.LogInForPull, context.Log);
         // A base image is reused from the registry when it is not local (CI machines do not build ROOT).
         foreach (var image in plan.Images.Where(i => !docker.ImageExists(i.Base)))
@@ -27,7 +29,6 @@ public sealed class DockerImageTarget(BuildContext context)
                     $"build it with {build}, or export DOCKER_USERNAME and DOCKER_PASSWORD if it is private");
             throw new DockerException($"pull of base image {image.Base} failed: {outcome.Summary}; {outcome.LastFailure.Fix}");
         }
-        using var source = SourceContext.Assemble(plan.AppImage, context.SourceDir, plan.Commit, context.Runner, context.Log);
         foreach (var image in plan.Images)
         {
             var previous = image.References[0];

@@ -19,9 +19,7 @@ public sealed class HostStack(BuildContext context, ComposeTool tool, string com
     public void Run()
     {
         var (layout, arguments, env) = (context.Layout, context.Arguments, context.Environment);
-        if (System.Environment.UserName != "root")
-            throw new UsageException("Compose --network=host hands the rendered files and secrets to the image's user overwatch (uid 2143) with chown, which needs root: " +
-                "run it as root (sudo ./build.sh ...), or render with RenderConfig --deployment-root=/opt/overwatch and chown -R 2143:2143 yourself");
+        HostStackPlan.RequireRoot(System.Environment.UserName);
         var image = context.Images.SingleImage().References[0];
         var (deployFile, deployVariable) = (arguments.Get(BuildArguments.DeployConfig), arguments.Get(BuildArguments.DeployConfigEnv));
         var (yaml, _) = DeployConfigSource.Read(deployFile, deployVariable, env.All, layout.Root, required: true)!.Value;

@@ -66,6 +66,7 @@ public sealed class StackHealth(BuildContext context, ComposeTool tool, string c
     {
         var logs = context.Runner.Run(tool.Logs(composeFile, service, LogLines)).StandardOutput
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(LogLines).Select(l => "  | " + l.TrimEnd());
-        return new DockerException($"service {service} {what}; its last log lines:{System.Environment.NewLine}{string.Join(System.Environment.NewLine, logs)}");
+        return new DockerException($"service {service} {what}; the stack is left as it is for a look (--down stops it); its last log lines:" +
+            System.Environment.NewLine + string.Join(System.Environment.NewLine, logs));
     }
 }

@@ -105,6 +105,15 @@ public sealed class HostStackTests
         Assert.That(problems, Is.EqualTo(new[] { "service overwatch: supervisor is false, but the container runs its programs under supervisord: set supervisor: true" }));
     }
 
+    [Test]
+    public void Not_root_is_one_clear_line_before_anything_is_rendered()
+    {
+        Assert.DoesNotThrow(() => HostStackPlan.RequireRoot("root"));
+        var error = Assert.Throws<UsageException>(() => HostStackPlan.RequireRoot("alice"));
+
+        Assert.That(error!.Message, Does.StartWith("Compose --network=host hands the rendered files and secrets to the image's user overwatch (uid 2143) with chown, which needs root, not alice: run it as root"));
+    }
+
     [TestCase("nginx RUNNING pid 12, uptime 0:00:03\nwebApp RUNNING pid 13, uptime 0:00:03\n", null)]
     [TestCase("nginx RUNNING pid 12, uptime 0:00:03\nwebApp BACKOFF Exited too quickly (process log may have details)\n", "webApp BACKOFF")]
     [TestCase("processing STARTING\nwebApp FATAL Exited too quickly\n", "processing STARTING, webApp FATAL")]

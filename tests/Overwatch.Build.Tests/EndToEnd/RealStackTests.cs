@@ -186,7 +186,7 @@ public sealed class RealStackTests
         var down = BuildScript.Run([.. stack, "--down"], env);
 
         Assert.That(result.ExitCode, Is.Not.EqualTo(0), result.ToString());
-        Assert.That(result.StandardError, Does.Contain("service overwatch is not healthy after 10 s (").And.Contain("its last log lines:"));
+        Assert.That(result.StandardError, Does.Contain("service overwatch is not healthy after 10 s (").And.Contain("(--down stops it); its last log lines:"));
         Assert.That(result.StandardError, Does.Contain("  | "), "the service's own log lines follow");
         Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(60)));
         Assert.That(down.ExitCode, Is.EqualTo(0), down.ToString());

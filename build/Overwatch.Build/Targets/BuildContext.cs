@@ -40,14 +40,10 @@ public sealed class BuildContext : IDisposable
     public IProcessRunner Runner { get; }
     public ILocalGit Git { get; }
     public DockerCli Docker { get; }
+    public Action<string> Log { get; }
 
     /// <summary>The Overwatch checkout the images are built from: --source-dir, else the build checkout.</summary>
     public string SourceDir => SourceDirectory(Arguments, Layout);
-
-    // The ref and commit of the plan are those of the source that is built.
-    private static string SourceDirectory(ArgumentSet arguments, DeploymentLayout layout) =>
-        arguments.Get(BuildArguments.SourceDir) is { } source ? Path.GetFullPath(source, layout.Root) : layout.Root;
-    public Action<string> Log { get; }
 
     /// <summary>The plan, the credentials and the registry login of the image targets; made on first use.</summary>
     public ImageSession Images => images.Value;
@@ -77,6 +73,10 @@ public sealed class BuildContext : IDisposable
         if (TargetNames.UsingPlan.Any(context.IsScheduled)) _ = context.Images;
         return context;
     }
+
+    // The ref and commit of the plan are those of the source that is built.
+    private static string SourceDirectory(ArgumentSet arguments, DeploymentLayout layout) =>
+        arguments.Get(BuildArguments.SourceDir) is { } source ? Path.GetFullPath(source, layout.Root) : layout.Root;
 
     public void Dispose()
     {

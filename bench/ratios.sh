@@ -68,7 +68,7 @@ plain_publish() {
     DOCKER_CONFIG=$cfg docker pull -q "$repo:latest-py$py" || true
     DOCKER_CONFIG=$cfg docker build -f "$work/Dockerfile" --cache-from "$repo:latest-py$py" \
       --build-arg "BASE_IMAGE=127.0.0.1:$port/bench/overwatch-base:py$py" --build-arg "PYTHON_VERSION=$py" \
-      --build-arg OVERWATCH_BRANCH=master "${labels[@]}" -t "$repo:latest-py$py" -t "$repo:master-py$py" "$work"
+      --build-arg "OVERWATCH_COMMIT=$(git rev-parse HEAD)" "${labels[@]}" -t "$repo:latest-py$py" -t "$repo:master-py$py" "$work"
     DOCKER_CONFIG=$cfg docker push "$repo:latest-py$py"
     DOCKER_CONFIG=$cfg docker push "$repo:master-py$py"
   done

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The real stack, by hand: what the suite's DockerImage and Compose targets must do (until they do it),
+# The real stack, by hand: the steps the suite's DockerImage and Compose --network=host targets take,
 # on the stand-in base image, with the real supervisord, nginx, uwsgi and Flask. Checks and times:
 #   1. the app image built from a git commit of the stand-in Overwatch (source copied, nothing cloned);
 #      a rebuild of the same commit is fully cached, a new commit changes the source layer;

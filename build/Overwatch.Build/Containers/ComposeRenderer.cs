@@ -18,6 +18,10 @@ public static class ComposeRenderer
             ComposePlan.PassedVariables,
         });
 
+    /// <summary>The host-network stack: a service per container, each mounting what was rendered for it.</summary>
+    public static string HostComposeFile(HostStackPlan plan, TemplateSet templates) =>
+        templates.Render("docker-compose-host.yml", new { plan.Image, plan.DataDir, plan.StackDir, plan.Services });
+
     /// <summary>Null without a virtual host or a web service: there is nothing to route.</summary>
     public static string? ProxySite(ComposePlan plan, TemplateSet templates) =>
         plan is { VirtualHost: { } host, WebService: { HostPort: { } port } }

@@ -32,7 +32,7 @@ public static class ImagesConfigLoader
         top.RejectUnknown(TopKeys);
         var file = new ImagesFile(
             top.String("registry"), top.String("namespace"), top.String("source"), Versions(top),
-            ReadImage(top.Section("base"), ["name", "dockerfile", "context"]), ReadImage(top.Section("app"), ["name", "dockerfile", "context"]));
+            ReadImage(top.Section("base"), ["name", "dockerfile", "context"]), ReadImage(top.Section("app"), ["name", "dockerfile", "context", "sourceTree"]));
         if (problems.Count > 0) throw Invalid(path, problems[0]);
 
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
@@ -67,7 +67,8 @@ public static class ImagesConfigLoader
     {
         if (section is null) return null;
         section.RejectUnknown(keys);
-        return new ImageFile(section.String("name"), section.String("dockerfile"), section.String("context"));
+        return new ImageFile(section.String("name"), section.String("dockerfile"), section.String("context"),
+            keys.Contains("sourceTree") ? section.String("sourceTree") : null);
     }
 
     private static ImageSpec Image(ImageFile? image, string key, string path, string directory)
@@ -76,13 +77,22 @@ public static class ImagesConfigLoader
         return new ImageSpec(
             ImageNames.Repository(Required(image.Name, $"{key}.name", path), $"{path} ({key}.name)"),
             Path.GetFullPath(Required(image.Dockerfile, $"{key}.dockerfile", path), directory),
-            Path.GetFullPath(image.Context ?? ".", directory));
+            Path.GetFullPath(image.Context ?? ".", directory))
+        {
+            SourceTree = image.SourceTree is null ? null : SourceTree(image.SourceTree, key, path),
+        };
     }
+
+    // One plain folder name: the source is extracted there, inside a context directory made for the build.
+    private static string SourceTree(string value, string key, string path) =>
+        System.Text.RegularExpressions.Regex.IsMatch(value, @"^[A-Za-z0-9][A-Za-z0-9_.-]*\z")
+            ? value
+            : throw new UsageException($"images file '{path}': {key}.sourceTree '{value}' is not a folder name: use e.g. overwatch-src (a folder of the build context, no '/')");
 
     private static string Required(string? value, string key, string path) =>
         string.IsNullOrWhiteSpace(value) ? throw new UsageException($"images file '{path}' is missing '{key}': add it") : value;
 
     private sealed record ImagesFile(string? Registry, string? Namespace, string? Source, List<string>? PythonVersions, ImageFile? Base, ImageFile? App);
 
-    private sealed record ImageFile(string? Name, string? Dockerfile, string? Context);
+    private sealed record ImageFile(string? Name, string? Dockerfile, string? Context, string? SourceTree = null);
 }

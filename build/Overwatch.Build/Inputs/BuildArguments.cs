@@ -62,10 +62,11 @@ public static class BuildArguments
         "the data directory the web app serves, mounted into containers", "data", [Shell, Compose]);
 
     public static readonly SwitchArgument Force = new("force",
-        "replace an existing secret file whose contents differ", [RenderConfig]);
+        "replace an existing secret file whose contents differ", [RenderConfig, Compose]);
 
     public static readonly ValueArgument SourceDir = new("source-dir", "PATH",
-        "an Overwatch checkout mounted at `/opt/overwatch/overwatch`", null, [Shell]);
+        "the Overwatch checkout: its commit is planned and built into the app image (`git archive`); `Shell` mounts it at `/opt/overwatch/overwatch`",
+        null, ImageTargets, "this checkout");
 
     public static readonly ValueArgument Command = new("command", "CMD",
         "run this with `/bin/sh -c` instead of an interactive shell", null, [Shell]);
@@ -77,12 +78,22 @@ public static class BuildArguments
         $"host names nginx-proxy routes to Overwatch; also writes `{ExecLayout.ProxySite}` in the exec directory", null, [Compose]);
 
     public static readonly SwitchArgument Up = new("up",
-        "start the stack after writing it", [Compose]);
+        "start the stack after writing it; with `--network=host`, wait until every service is healthy", [Compose]);
+
+    public static readonly SwitchArgument Down = new("down",
+        "stop the stack of the compose file and remove its containers and network (give the `--network` it was started with)", [Compose]);
+
+    public static readonly ValueArgument Network = new("network", "MODE",
+        "`bridge`: nginx-proxy in front, Overwatch published on externalIP; `host`: no proxy, each service runs the configs rendered for it and its nginx listens on externalIP:externalPort",
+        "bridge", [Compose]);
+
+    public static readonly ValueArgument UpTimeout = new("up-timeout", "SECONDS",
+        "how long `--up --network=host` waits for every service to be healthy before failing with its last log lines", "120", [Compose]);
 
     public static readonly IReadOnlyList<Argument> All =
     [
         PythonVersion, Registry, ImageNamespace, ImagesConfig, Branch, Tag, Retries, RetryBudget, StallTimeout, AllowOverwrite, Parallel, ArtifactsDir,
         DeployConfig, DeployConfigEnv, ExecDir, DeploymentRoot, DataDir, Force,
-        SourceDir, Command, ComposeFile, VirtualHost, Up,
+        SourceDir, Command, ComposeFile, VirtualHost, Network, Up, UpTimeout, Down,
     ];
 }

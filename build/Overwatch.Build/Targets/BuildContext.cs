@@ -43,6 +43,9 @@ public sealed class BuildContext : IDisposable
     public DockerCli Docker { get; }
     public Action<string> Log { get; }
 
+    /// <summary>The Overwatch checkout the images are built from: --source-dir, else the build checkout.</summary>
+    public string SourceDir => SourceDirectory(Arguments, Layout);
+
     /// <summary>The plan, the credentials and the registry login of the image targets; made on first use.</summary>
     public ImageSession Images => images.Value;
 
@@ -67,7 +70,7 @@ public sealed class BuildContext : IDisposable
         var layout = DeploymentLayout.Resolve(root, arguments);
         var runner = new ProcessRunner();
         var context = new BuildContext(arguments, layout, EnvironmentVariables.FromProcess(), TimeProvider.System,
-            CakeSwitches.IsDryRun(System.Environment.GetCommandLineArgs()), targetsToRun, runner, new LocalGit(layout.Root, runner), log);
+            CakeSwitches.IsDryRun(System.Environment.GetCommandLineArgs()), targetsToRun, runner, new LocalGit(SourceDirectory(arguments, layout), runner), log);
         if (TargetNames.UsingPlan.Any(context.IsScheduled)) _ = context.Images;
         return context;
     }
@@ -88,6 +91,10 @@ public sealed class BuildContext : IDisposable
             Dispose();
         }
     }
+
+    // The ref and commit of the plan are those of the source that is built.
+    private static string SourceDirectory(ArgumentSet arguments, DeploymentLayout layout) =>
+        arguments.Get(BuildArguments.SourceDir) is { } source ? Path.GetFullPath(source, layout.Root) : layout.Root;
 
     public void Dispose()
     {

@@ -18,12 +18,26 @@ public sealed class ComposeTarget(BuildContext context)
     {
         if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("Compose writes Unix file modes; run it on Linux or macOS");
         var (layout, arguments, env) = (context.Layout, context.Arguments, context.Environment);
+        var network = StackNetworks.Parse(arguments.Get(BuildArguments.Network));
+        var composeFile = Path.GetFullPath(arguments.Get(BuildArguments.ComposeFile) ?? Path.Combine(layout.ExecDir, ExecLayout.ComposeFile), layout.Root);
+        if (network == StackNetwork.Host)
+        {
+            if (arguments.Get(BuildArguments.Down)) HostStack.Down(context, ComposeTool.Find(context.Runner), composeFile);
+            else new HostStack(context, ComposeTool.Find(context.Runner), composeFile).Run();
+            return;
+        }
+        if (arguments.Get(BuildArguments.Down))
+        {
+            var composeTool = ComposeTool.Find(context.Runner);
+            var down = composeTool.Run(composeTool.Down(composeFile), context.Log);
+            if (!down.Succeeded) throw new DockerException(down.Failure($"{composeTool.Name} down failed"));
+            return;
+        }
         var image = context.Images.SingleImage().References[0];
         var source = DeployConfigSource.Read(arguments.Get(BuildArguments.DeployConfig), arguments.Get(BuildArguments.DeployConfigEnv), env.All, layout.Root, required: false);
         var config = source is { } given ? DeployConfigLoader.Load(given.Yaml, DeployConfigSource.Variables(env.All, layout.Root)) : null;
         var plan = ComposePlan.Create(image, layout.DataDir, layout.ExecDir,
             ComposeNetwork.Read(env), VirtualHost.Parse(arguments.Get(BuildArguments.VirtualHost)), config);
-        var composeFile = Path.GetFullPath(arguments.Get(BuildArguments.ComposeFile) ?? Path.Combine(layout.ExecDir, ExecLayout.ComposeFile), layout.Root);
         var tool = ComposeTool.Find(context.Runner);
 
         layout.EnsureDataAndExec();

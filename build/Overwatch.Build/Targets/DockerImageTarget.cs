@@ -1,3 +1,4 @@
+using Overwatch.Build.Images;
 using Overwatch.Build.Images.Plan;
 using Overwatch.Build.Infrastructure.Docker;
 
@@ -13,6 +14,8 @@ public sealed class DockerImageTarget(BuildContext context)
     {
         var (plan, docker) = (context.Plan, context.Docker);
         docker.EnsureDaemon();
+        // First, so a commit missing from the source stops the run before any pull.
+        using var source = SourceContext.Assemble(plan.AppImage, context.SourceDir, plan.Commit, context.Runner, context.Log);
         var pulls = new Puller(docker, context.Images.LogInForPull, context.Log);
         // A base image is reused from the registry when it is not local (CI machines do not build ROOT).
         var missingBases = plan.Images.Where(i => !docker.ImageExists(i.Base)).Select(i => i.Base).ToHashSet(StringComparer.Ordinal);
@@ -20,7 +23,7 @@ public sealed class DockerImageTarget(BuildContext context)
         VersionMatrix.For(context).Run(plan.Images, "Build", image =>
         {
             if (missingBases.Contains(image.Base)) PullBase(pulls, progress, image, missingBases);
-            Build(pulls, progress, image);
+            Build(pulls, progress, image, source?.Directory ?? plan.AppImage.Context);
         });
     }
 
@@ -41,7 +44,7 @@ public sealed class DockerImageTarget(BuildContext context)
         throw new DockerException($"pull of base image {image.Base} failed: {outcome.Summary}; {outcome.LastFailure.Fix}");
     }
 
-    private void Build(Puller pulls, StepProgress progress, ImagePlan image)
+    private void Build(Puller pulls, StepProgress progress, ImagePlan image, string buildContext)
     {
         var (plan, docker) = (context.Plan, context.Docker);
         var previous = image.References[0];
@@ -53,7 +56,7 @@ public sealed class DockerImageTarget(BuildContext context)
                 : $"Warning: could not pull {previous} to reuse its layers ({cache.Summary}); building without a cache image.");
         progress.Start($"building {string.Join(", ", image.References)}");
         docker.Require(
-            DockerCommands.Build(plan.AppImage.Dockerfile, plan.AppImage.Context, image.References, image.BuildArgs, image.Labels,
+            DockerCommands.Build(plan.AppImage.Dockerfile, buildContext, image.References, image.BuildArgs, image.Labels,
                 cache.Succeeded ? previous : null),
             $"docker build of {image.References[0]}");
         var id = docker.ImageId(image.References[0]);

@@ -10,7 +10,8 @@ public sealed record RenderConfigOptions(
     string TemplatesDir,
     string WorkingDirectory,
     bool Force,
-    string? DeploymentRoot = null) // --deployment-root: the root as the programs see it (/opt/overwatch in a container)
+    string? DeploymentRoot = null, // --deployment-root: the root as the programs see it (/opt/overwatch in a container)
+    int ControlPortOffset = 0) // Compose --network=host: services on one host need their own supervisor control ports
 {
     /// <summary>Where the exec directory is mounted in the Overwatch container; the start command looks there.</summary>
     public const string ContainerRoot = "/opt/overwatch";

@@ -35,6 +35,7 @@ public sealed class RenderConfigTarget(BuildContext context)
         var (config, problems) = DeployConfigLoader.LoadAndValidate(yaml, variables);
         var allProblems = problems.ToList();
         if (config is null) throw new UsageException(DeployProblems.Format(allProblems));
+        if (options.ControlPortOffset != 0) config = config with { Control = config.Control with { Port = config.Control.Port + options.ControlPortOffset } };
         // Relative paths of the YAML, config.yaml and secrets belong to the deployment root: the directory
         // that holds the exec directory, never the build checkout when the exec directory is elsewhere.
         var execDir = Path.GetFullPath(options.ExecDir, workingDirectory);

@@ -29,6 +29,21 @@ public sealed class ComposeToolTests
     }
 
     [Test]
+    public void A_named_project_is_given_to_every_command_and_down_removes_orphans()
+    {
+        var tool = ComposeTool.Find(new FakeRunner(installed: ["docker-compose"])).ForProject("overwatch-0123456789");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(tool.Up("/x/c.yml").Arguments, Is.EqualTo(new[] { "--project-name", "overwatch-0123456789", "--file", "/x/c.yml", "up", "--detach" }));
+            Assert.That(tool.Down("/x/c.yml").Arguments, Is.EqualTo(new[] { "--project-name", "overwatch-0123456789", "--file", "/x/c.yml", "down", "--remove-orphans" }));
+            Assert.That(tool.ContainerOf("/x/c.yml", "web").Arguments, Is.EqualTo(new[] { "--project-name", "overwatch-0123456789", "--file", "/x/c.yml", "ps", "--quiet", "web" }));
+            Assert.That(tool.Logs("/x/c.yml", "web", 30).Arguments,
+                Is.EqualTo(new[] { "--project-name", "overwatch-0123456789", "--file", "/x/c.yml", "logs", "--no-color", "--tail", "30", "web" }));
+        });
+    }
+
+    [Test]
     public void No_compose_tool_is_one_clear_line()
     {
         var error = Assert.Throws<UsageException>(() => ComposeTool.Find(new FakeRunner(installed: [])));

@@ -84,7 +84,7 @@ public sealed class ImageTargetsTests
         Assert.That(Shell.Run("docker", ["pull", reference], env).ExitCode, Is.EqualTo(0));
         var run = Shell.Run("docker", "run", "--rm", "--network", "none", reference);
 
-        Assert.That(run.StandardOutput.Trim(), Is.EqualTo("python 3.6.7 overwatch master"), run.ToString());
+        Assert.That(run.StandardOutput.Trim(), Is.EqualTo("python 3.6.7 overwatch feedfacefeedfacefeedfacefeedfacefeedface"), run.ToString());
     }
 
     [Test]
@@ -107,7 +107,7 @@ public sealed class ImageTargetsTests
             $"{registry.Address}/release/overwatch:1.2.3-py3.6.7");
         Assert.That(labels.StandardOutput.Trim(), Is.EqualTo("0123456789abcdef0123456789abcdef01234567 1.2.3"));
         var run = Shell.Run("docker", "run", "--rm", "--network", "none", $"{registry.Address}/release/overwatch:1.2-py2.7.15");
-        Assert.That(run.StandardOutput.Trim(), Is.EqualTo("python 2.7.15 overwatch v1.2.3"), "release images contain the release");
+        Assert.That(run.StandardOutput.Trim(), Is.EqualTo("python 2.7.15 overwatch 0123456789abcdef0123456789abcdef01234567"), "release images are built from the tag's commit");
     }
 
     [Test]

@@ -32,6 +32,35 @@ public sealed class ImagesConfigLoaderTests
     public void RemoveDirectory() => directory.Dispose();
 
     [Test]
+    public void The_app_image_names_the_folder_that_receives_the_source_and_the_fixtures_need_none()
+    {
+        var withSource = ImagesConfigLoader.Load(Write("a/images.yaml", Valid + "\n  sourceTree: overwatch-src\n"));
+        var without = ImagesConfigLoader.Load(Write("b/images.yaml", Valid));
+
+        Assert.That(withSource.App.SourceTree, Is.EqualTo("overwatch-src"));
+        Assert.That(withSource.Base.SourceTree, Is.Null);
+        Assert.That(without.App.SourceTree, Is.Null);
+    }
+
+    [TestCase("../src")]
+    [TestCase("/abs")]
+    [TestCase("a/b")]
+    public void A_source_tree_that_is_not_one_folder_name_is_one_clear_line(string value)
+    {
+        var path = Write("docker/images.yaml", Valid + $"\n  sourceTree: \"{value}\"\n");
+
+        var error = Assert.Throws<UsageException>(() => ImagesConfigLoader.Load(path));
+
+        Assert.That(error!.Message, Is.EqualTo($"images file '{path}': app.sourceTree '{value}' is not a folder name: use e.g. overwatch-src (a folder of the build context, no '/')"));
+    }
+
+    [Test]
+    public void The_shipped_images_file_builds_the_app_from_the_source_of_the_commit()
+    {
+        Assert.That(ImagesConfigLoader.Load(Path.Combine(RepoPaths.Root, "docker", "images.yaml")).App.SourceTree, Is.EqualTo("overwatch-src"));
+    }
+
+    [Test]
     public void Valid_file_gives_values_with_paths_relative_to_the_file()
     {
         var path = Write("docker/images.yaml", Valid);

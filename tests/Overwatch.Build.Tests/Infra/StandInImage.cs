@@ -1,22 +1,37 @@
 namespace Overwatch.Build.Tests.Infra;
 
 /// <summary>
-/// The stand-in app image of the real-stack tests: a git checkout of the stand-in Overwatch (a temp
-/// repository), and app images built from its commits on the stand-in base (.ci/standin-base), with the
-/// build context laid out as docker/Dockerfile expects (overwatch-src/ from git archive, overwatch-start).
+/// The stand-in app image of the real-stack tests, built by ./build.sh --target=DockerImage: a git checkout of the
+/// stand-in Overwatch (a temp repository, --source-dir), an images file naming the stand-in Dockerfile with
+/// <c>sourceTree: overwatch-src</c>, and the stand-in base (.ci/standin-base) tagged as the plan's base image. The
+/// registry is a closed loopback port: nothing is pulled or pushed (the cache-image pull fails at once).
 /// </summary>
 public sealed class StandInImage : IDisposable
 {
     public const string BaseImage = "overwatch-standin-base:bookworm";
     public const string RevisionLabel = "org.opencontainers.image.revision";
+    public const string Python = "3.11.2";
+    private const string Branch = "realstack";
 
     private readonly TempDirectory work = new("owb-realstack");
-    private readonly List<string> tags = [];
-    private readonly string name = $"overwatch-standin-app-test-{Guid.NewGuid():N}"[..40];
+    private readonly string registry = $"127.0.0.1:{FreePort.OnLoopback()}";
+    private readonly string space = $"owbrs{Guid.NewGuid():N}"[..16];
+    private readonly List<string> built = [];
 
     public static string Fixture => Path.Combine(RepoPaths.Fixtures, "StandIn");
 
     public string Checkout => work.Combine("checkout");
+
+    public string ImagesConfig => work.Combine("images.yaml");
+
+    /// <summary>The app image's reference in the plan (the branch is pretended: --branch=realstack).</summary>
+    public string Reference => $"{registry}/{space}/overwatch:{Branch}-py{Python}";
+
+    private string BaseReference => $"{registry}/{space}/overwatch-base:py{Python}";
+
+    /// <summary>The arguments that make the plan name this image: images file, source, ref, Python.</summary>
+    public IReadOnlyList<string> PlanArguments =>
+        [$"--images-config={ImagesConfig}", $"--source-dir={Checkout}", $"--branch={Branch}", $"--python-version={Python}", "--retries=0"];
 
     public StandInImage()
     {
@@ -25,30 +40,45 @@ public sealed class StandInImage : IDisposable
             RequiredProgram.Unavailable($"the stand-in base image {BaseImage} is missing; build it with .ci/standin-base (run by .ci/setup)");
         CopyDirectory(Path.Combine(Fixture, "overwatch-src"), Checkout);
         Git("init", "-q");
+        File.WriteAllText(ImagesConfig, $"""
+            # The real-stack tests' images file: the stand-in Dockerfile, built from the checkout's commit.
+            registry: {registry}
+            namespace: {space}
+            source: https://example.org/overwatch-standin
+            pythonVersions: [{Python}]
+            base:
+              name: overwatch-base
+              dockerfile: {Path.Combine(RepoPaths.Root, "docker", "Dockerfile.build")}
+              context: {Path.Combine(RepoPaths.Root, "docker")}
+            app:
+              name: overwatch
+              dockerfile: {Path.Combine(Fixture, "Dockerfile")}
+              context: {Path.Combine(RepoPaths.Root, "docker")}
+              sourceTree: overwatch-src
+            """);
+        Run("docker", "tag", BaseImage, BaseReference);
     }
 
     public string Commit(string message)
     {
         Git("add", "-A");
         Git("-c", "user.name=Overwatch Build", "-c", "user.email=overwatch-build@localhost", "commit", "-q", "--allow-empty", "-m", message);
-        return Git("rev-parse", "HEAD").Trim();
+        return Head;
     }
 
-    /// <summary>Builds the image of <paramref name="commit"/>; returns its tag.</summary>
-    public string Build(string commit)
+    public string Head => Git("rev-parse", "HEAD").Trim();
+
+    /// <summary>Checks out <paramref name="commit"/> (detached), so the next build plans it.</summary>
+    public void CheckOut(string commit) => Git("checkout", "-q", "--detach", commit);
+
+    /// <summary>./build.sh --target=DockerImage of the checkout's HEAD; returns the result and the image's id.</summary>
+    public (CommandResult Result, string? Id) Build()
     {
-        var context = work.Combine($"context-{commit}");
-        if (Directory.Exists(context)) Directory.Delete(context, recursive: true);
-        Directory.CreateDirectory(Path.Combine(context, "overwatch-src"));
-        var archive = Path.Combine(work.Path, $"{commit}.tar");
-        Git("archive", "--output", archive, commit);
-        Run("tar", "-x", "-f", archive, "-C", Path.Combine(context, "overwatch-src"));
-        File.Copy(Path.Combine(RepoPaths.Root, "docker", "overwatch-start"), Path.Combine(context, "overwatch-start"));
-        var tag = $"{name}:{commit[..12]}-{tags.Count}";
-        Run("docker", "build", "--network", "none", "--quiet", "--file", Path.Combine(Fixture, "Dockerfile"),
-            "--build-arg", $"OVERWATCH_COMMIT={commit}", "--label", $"{RevisionLabel}={commit}", "--tag", tag, context);
-        tags.Add(tag);
-        return tag;
+        var result = BuildScript.Run(["--target=DockerImage", .. PlanArguments]);
+        if (result.ExitCode != 0) return (result, null);
+        var id = Id(Reference);
+        built.Add(id);
+        return (result, id);
     }
 
     public static string Id(string image) => Run("docker", "image", "inspect", "--format", "{{.Id}}", image).Trim();
@@ -60,7 +90,9 @@ public sealed class StandInImage : IDisposable
 
     public void Dispose()
     {
-        foreach (var tag in tags) Shell.Run("docker", "rmi", "--force", tag);
+        Shell.Run("docker", "rmi", "--force", Reference, BaseReference);
+        // Images of earlier commits lost the tag to later builds.
+        if (built.Count > 0) Shell.Run("docker", ["rmi", "--force", .. built.Distinct()]);
         work.Dispose();
     }
 

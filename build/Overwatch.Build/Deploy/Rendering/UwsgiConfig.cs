@@ -9,6 +9,9 @@ namespace Overwatch.Build.Deploy.Rendering;
 /// </summary>
 public static class UwsgiConfig
 {
+    /// <summary>Loopback: with host networking ":9002" would publish uwsgi's internals on every interface.</summary>
+    public const string DefaultStats = "127.0.0.1:9002";
+
     public static IReadOnlyList<YamlEntry> Options(Executable app, RenderSettings settings)
     {
         var uwsgi = app.Uwsgi!;
@@ -16,8 +19,7 @@ public static class UwsgiConfig
         var options = new List<(string Key, YamlValue Value)>
         {
             ("vacuum", Plain("true")),
-            // Loopback: with host networking ":9002" would publish uwsgi's internals on every interface.
-            ("stats", Quoted("127.0.0.1:9002")),
+            ("stats", Quoted(DefaultStats)),
             ("chdir", Quoted(settings.WorkingDirectory)),
             ("callable", Plain("app")),
             ("lazy-apps", Plain("true")),

@@ -11,4 +11,8 @@ public sealed record BuildPlan(
     string Registry,
     ImageSpec BaseImage,
     ImageSpec AppImage,
-    IReadOnlyList<ImagePlan> Images);
+    IReadOnlyList<ImagePlan> Images)
+{
+    /// <summary>The full commit the images are built from (OVERWATCH_COMMIT, the revision label); null when unknown.</summary>
+    public string? Commit { get; init; }
+}

@@ -17,6 +17,7 @@ public static class BuildPlanJson
 
     public static string Serialize(BuildPlan plan) => JsonSerializer.Serialize(new Document(
         new RefDocument(TypeName(plan.Ref.Type), plan.Ref.Name, plan.Ref.Source.ToString().ToLowerInvariant()),
+        plan.Commit,
         plan.Publish,
         plan.Reason,
         plan.Images.Select(i => new ImageDocument(i.Python.ToString(), i.Base, i.Tags, i.References, i.BuildArgs, i.Labels)).ToList()),
@@ -29,7 +30,7 @@ public static class BuildPlanJson
         _ => "branch",
     };
 
-    private sealed record Document(RefDocument Ref, bool Publish, string Reason, IReadOnlyList<ImageDocument> Images);
+    private sealed record Document(RefDocument Ref, string? Commit, bool Publish, string Reason, IReadOnlyList<ImageDocument> Images);
 
     private sealed record RefDocument(string Type, string Name, string Source);
 

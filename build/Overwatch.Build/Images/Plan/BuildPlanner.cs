@@ -34,7 +34,7 @@ public static class BuildPlanner
                 new SortedDictionary<string, string>(StringComparer.Ordinal)
                 {
                     ["BASE_IMAGE"] = baseReference,
-                    ["OVERWATCH_BRANCH"] = inputs.Source.Ref.OverwatchBranch,
+                    ["OVERWATCH_COMMIT"] = inputs.Source.Revision ?? "unknown",
                     ["PYTHON_VERSION"] = python.ToString(),
                 },
                 labels)
@@ -44,6 +44,9 @@ public static class BuildPlanner
             };
         }).ToList();
 
-        return new BuildPlan(inputs.Source.Ref, decision.Publish, decision.Reason, images.Registry, images.Base, images.App, plans);
+        return new BuildPlan(inputs.Source.Ref, decision.Publish, decision.Reason, images.Registry, images.Base, images.App, plans)
+        {
+            Commit = inputs.Source.Revision,
+        };
     }
 }

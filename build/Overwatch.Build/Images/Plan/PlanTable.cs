@@ -9,6 +9,7 @@ public static class PlanTable
     {
         var text = new StringBuilder();
         text.AppendLine($"Ref:      {plan.Ref} (from {plan.Ref.Source.ToString().ToLowerInvariant()})");
+        text.AppendLine($"Commit:   {plan.Commit ?? "unknown (not a git checkout)"}");
         text.AppendLine($"Publish:  {(plan.Publish ? "yes" : "no")}: {plan.Reason}");
         text.AppendLine($"Registry: {plan.Registry}");
         text.AppendLine();

@@ -10,13 +10,6 @@ public sealed record GitRef(RefType Type, string Name, RefSource Source, string?
     public static GitRef ForTag(string name, RefSource source) => new(RefType.Tag, name, source);
     public static GitRef ForPullRequest(string number, string? headBranch, RefSource source) => new(RefType.PullRequest, number, source, headBranch);
 
-    /// <summary>The git ref Overwatch itself is checked out at inside the image (OVERWATCH_BRANCH).</summary>
-    public string OverwatchBranch => Type switch
-    {
-        RefType.Tag => Name,
-        _ => Branch ?? "master",
-    };
-
     public override string ToString() => Type switch
     {
         RefType.PullRequest => $"pull request #{Name}",

@@ -43,5 +43,10 @@ public static class DockerCommands
 
     public static ProcessSpec Logout(string registry) => Docker("logout", registry);
 
+    /// <summary>"running 0" for a container that runs and never restarted.</summary>
+    public static ProcessSpec ContainerState(string container) => Docker("inspect", "--format", "{{.State.Status}} {{.RestartCount}}", container);
+
+    public static ProcessSpec Exec(string container, params string[] command) => Docker(["exec", container, .. command]);
+
     private static ProcessSpec Docker(params string[] arguments) => new("docker", arguments);
 }

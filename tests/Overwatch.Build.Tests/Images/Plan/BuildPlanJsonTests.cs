@@ -35,7 +35,8 @@ public sealed class BuildPlanJsonTests
     {
         var root = Parse(GitRef.ForTag("v1.2.3", RefSource.GitHub));
 
-        Assert.That(root.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "ref", "publish", "reason", "images" }));
+        Assert.That(root.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "ref", "commit", "publish", "reason", "images" }));
+        Assert.That(root.GetProperty("commit").GetString(), Is.EqualTo(PlanInputs.Revision));
         Assert.That(root.GetProperty("ref").GetProperty("name").GetString(), Is.EqualTo("v1.2.3"));
         Assert.That(root.GetProperty("publish").GetBoolean(), Is.True);
         Assert.That(root.GetProperty("reason").GetString(), Does.Contain("v1.2.3"));
@@ -56,7 +57,7 @@ public sealed class BuildPlanJsonTests
             {
                 "docker.io/rehlers/overwatch:1.2.3-py3.6.7", "docker.io/rehlers/overwatch:1.2-py3.6.7",
             }));
-            Assert.That(image.GetProperty("buildArgs").GetProperty("OVERWATCH_BRANCH").GetString(), Is.EqualTo("v1.2.3"));
+            Assert.That(image.GetProperty("buildArgs").GetProperty("OVERWATCH_COMMIT").GetString(), Is.EqualTo(PlanInputs.Revision));
             Assert.That(image.GetProperty("buildArgs").GetProperty("BASE_IMAGE").GetString(), Is.EqualTo("docker.io/rehlers/overwatch-base:py3.6.7"));
             Assert.That(image.GetProperty("buildArgs").GetProperty("PYTHON_VERSION").GetString(), Is.EqualTo("3.6.7"));
             Assert.That(image.GetProperty("labels").GetProperty("org.opencontainers.image.created").GetString(), Is.EqualTo("2024-03-05T12:07:09Z"));
@@ -66,13 +67,13 @@ public sealed class BuildPlanJsonTests
     [Test]
     public void Branch_names_with_special_characters_are_written_unescaped_and_read_back_intact()
     {
-        var json = BuildPlanJson.Serialize(BuildPlanner.Create(PlanInputs.For(GitRef.ForPullRequest("17", "feature/#12-fix<&>", RefSource.GitHub))));
+        var json = BuildPlanJson.Serialize(BuildPlanner.Create(PlanInputs.For(GitRef.ForBranch("feature/#12-fix<&>", RefSource.GitHub))));
 
         using var document = JsonDocument.Parse(json);
 
         Assert.That(json, Does.EndWith("}\n"));
-        Assert.That(document.RootElement.GetProperty("images")[0].GetProperty("buildArgs").GetProperty("OVERWATCH_BRANCH").GetString(),
-            Is.EqualTo("feature/#12-fix<&>"));
+        Assert.That(json, Does.Contain("\"name\": \"feature/#12-fix<&>\""));
+        Assert.That(document.RootElement.GetProperty("ref").GetProperty("name").GetString(), Is.EqualTo("feature/#12-fix<&>"));
     }
 
     private static JsonElement Parse(GitRef gitRef)

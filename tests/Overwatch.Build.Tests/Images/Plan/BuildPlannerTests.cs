@@ -43,26 +43,37 @@ public sealed class BuildPlannerTests
     }
 
     [Test]
-    public void Branch_build_passes_the_branch_as_overwatch_branch()
+    public void Branch_build_passes_the_full_commit_as_overwatch_commit()
     {
         var plan = BuildPlanner.Create(PlanInputs.For(GitRef.ForBranch("feature/x-docker", RefSource.Git)));
 
         Assert.That(plan.Images[1].BuildArgs, Is.EqualTo(new Dictionary<string, string>
         {
             ["BASE_IMAGE"] = "docker.io/rehlers/overwatch-base:py3.6.7",
-            ["OVERWATCH_BRANCH"] = "feature/x-docker",
+            ["OVERWATCH_COMMIT"] = PlanInputs.Revision,
             ["PYTHON_VERSION"] = "3.6.7",
         }));
+        Assert.That(plan.Commit, Is.EqualTo(PlanInputs.Revision));
     }
 
     [TestCase("v1.2.3")]
     [TestCase("1.2")]
     [TestCase("not-a-release")]
-    public void Tag_build_passes_the_git_tag_as_overwatch_branch(string tag)
+    public void Tag_build_passes_the_tags_commit_and_the_revision_label_names_it(string tag)
     {
         var plan = BuildPlanner.Create(PlanInputs.For(GitRef.ForTag(tag, RefSource.Travis)));
 
-        Assert.That(plan.Images.Select(i => i.BuildArgs["OVERWATCH_BRANCH"]), Is.All.EqualTo(tag));
+        Assert.That(plan.Images.Select(i => i.BuildArgs["OVERWATCH_COMMIT"]), Is.All.EqualTo(PlanInputs.Revision));
+        Assert.That(plan.Images.Select(i => i.Labels["org.opencontainers.image.revision"]), Is.All.EqualTo(PlanInputs.Revision));
+    }
+
+    [Test]
+    public void Without_a_known_commit_the_commit_is_unknown()
+    {
+        var plan = BuildPlanner.Create(PlanInputs.For(GitRef.ForBranch("master", RefSource.Git), revision: null));
+
+        Assert.That(plan.Commit, Is.Null);
+        Assert.That(plan.Images[0].BuildArgs["OVERWATCH_COMMIT"], Is.EqualTo("unknown"));
     }
 
     [Test]
@@ -71,7 +82,6 @@ public sealed class BuildPlannerTests
         var plan = BuildPlanner.Create(PlanInputs.For(GitRef.ForPullRequest("17", "feature/#12-fix", RefSource.GitHub)));
 
         Assert.That(plan.Publish, Is.False);
-        Assert.That(plan.Images[0].BuildArgs["OVERWATCH_BRANCH"], Is.EqualTo("feature/#12-fix"));
         Assert.That(plan.Images[0].Tags, Is.EqualTo(new[] { "pr-17-py2.7.15" }));
     }
 

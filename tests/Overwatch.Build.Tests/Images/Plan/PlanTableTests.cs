@@ -15,6 +15,7 @@ public sealed class PlanTableTests
         var table = PlanTable.Render(plan);
 
         Assert.That(table, Does.Contain("Ref:      tag v1.2.3 (from travis)"));
+        Assert.That(table, Does.Contain("Commit:   " + PlanInputs.Revision));
         Assert.That(table, Does.Contain("Publish:  yes: " + plan.Reason));
         Assert.That(table, Does.Contain("References to push:"));
         var references = plan.Images.SelectMany(i => i.References).ToList();

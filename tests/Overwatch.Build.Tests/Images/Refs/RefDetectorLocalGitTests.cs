@@ -57,7 +57,6 @@ public sealed class RefDetectorLocalGitTests
         var detected = Detect();
 
         Assert.That(detected.Ref, Is.EqualTo(GitRef.ForTag("v1.2.3", RefSource.Git)));
-        Assert.That(detected.Ref.OverwatchBranch, Is.EqualTo("v1.2.3"));
         Assert.That(detected.Revision, Is.EqualTo(head));
     }
 

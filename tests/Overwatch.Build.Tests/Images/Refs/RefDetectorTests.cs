@@ -19,8 +19,8 @@ public sealed class RefDetectorTests
     [TestCase("gitlab_branch", RefType.Branch, "master", RefSource.GitLab, "d4d4d4d4d4d4d4d4d4d4d4d4d4d4d4d4d4d4d4d4", "master")]
     [TestCase("gitlab_tag", RefType.Tag, "1.2", RefSource.GitLab, "e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5", "1.2")]
     [TestCase("gitlab_merge_request", RefType.PullRequest, "9", RefSource.GitLab, "f6f6f6f6f6f6f6f6f6f6f6f6f6f6f6f6f6f6f6f6", "fix-docker")]
-    public void Recorded_ci_environment_gives_ref_revision_and_overwatch_branch(
-        string fixture, RefType type, string name, RefSource source, string revision, string overwatchBranch)
+    public void Recorded_ci_environment_gives_ref_revision_and_branch_or_tag(
+        string fixture, RefType type, string name, RefSource source, string revision, string branchOrTag)
     {
         var env = CiEnvironment.Of(fixture);
 
@@ -32,7 +32,7 @@ public sealed class RefDetectorTests
             Assert.That(detected.Ref.Name, Is.EqualTo(name));
             Assert.That(detected.Ref.Source, Is.EqualTo(source));
             Assert.That(detected.Revision, Is.EqualTo(revision));
-            Assert.That(detected.Ref.OverwatchBranch, Is.EqualTo(overwatchBranch));
+            Assert.That(detected.Ref.Branch ?? detected.Ref.Name, Is.EqualTo(branchOrTag));
         });
     }
 
@@ -59,7 +59,6 @@ public sealed class RefDetectorTests
         var detected = RefDetector.Detect(null, " v2.0.1 ", CiEnvironment.Of(fixture), LocalCheckout);
 
         Assert.That(detected.Ref, Is.EqualTo(GitRef.ForTag("v2.0.1", RefSource.Arguments)));
-        Assert.That(detected.Ref.OverwatchBranch, Is.EqualTo("v2.0.1"));
     }
 
     [Test]

@@ -17,7 +17,7 @@ public sealed class DockerCommandsTests
             ["docker.io/rehlers/overwatch:1.2.3-py3.6.7", "docker.io/rehlers/overwatch:1.2-py3.6.7"],
             new SortedDictionary<string, string>(StringComparer.Ordinal)
             {
-                ["BASE_IMAGE"] = "docker.io/rehlers/overwatch-base:py3.6.7", ["OVERWATCH_BRANCH"] = "v1.2.3", ["PYTHON_VERSION"] = "3.6.7",
+                ["BASE_IMAGE"] = "docker.io/rehlers/overwatch-base:py3.6.7", ["OVERWATCH_COMMIT"] = "0123456789abcdef0123456789abcdef01234567", ["PYTHON_VERSION"] = "3.6.7",
             },
             new SortedDictionary<string, string>(StringComparer.Ordinal)
             {
@@ -32,7 +32,7 @@ public sealed class DockerCommandsTests
             "--tag", "docker.io/rehlers/overwatch:1.2.3-py3.6.7",
             "--tag", "docker.io/rehlers/overwatch:1.2-py3.6.7",
             "--build-arg", "BASE_IMAGE=docker.io/rehlers/overwatch-base:py3.6.7",
-            "--build-arg", "OVERWATCH_BRANCH=v1.2.3",
+            "--build-arg", "OVERWATCH_COMMIT=0123456789abcdef0123456789abcdef01234567",
             "--build-arg", "PYTHON_VERSION=3.6.7",
             "--label", "org.opencontainers.image.revision=abc",
             "--label", "org.opencontainers.image.version=1.2.3",

@@ -1,0 +1,107 @@
+using System.Text;
+using Overwatch.Build.Containers;
+using Overwatch.Build.Deploy;
+using Overwatch.Build.Deploy.Rendering;
+using Overwatch.Build.Infrastructure.Docker;
+using Overwatch.Build.Infrastructure.Files;
+using Overwatch.Build.Infrastructure.Processes;
+using Overwatch.Build.Inputs;
+
+namespace Overwatch.Build.Targets;
+
+/// <summary>
+/// Compose --network=host: renders each service's configs for the container's paths (RenderConfig with
+/// --deployment-root=/opt/overwatch) into its folder of the stack directory, hands them to the image's user, writes the
+/// compose file once the compose tool accepts it; --up starts the stack and waits until every service is healthy.
+/// </summary>
+public sealed class HostStack(BuildContext context, ComposeTool tool, string composeFile)
+{
+    public void Run()
+    {
+        var (layout, arguments, env) = (context.Layout, context.Arguments, context.Environment);
+        HostStackPlan.RequireRoot(System.Environment.UserName);
+        var image = context.Images.SingleImage().References[0];
+        var (deployFile, deployVariable) = (arguments.Get(BuildArguments.DeployConfig), arguments.Get(BuildArguments.DeployConfigEnv));
+        var (yaml, _) = DeployConfigSource.Read(deployFile, deployVariable, env.All, layout.Root, required: true)!.Value;
+        var plan = HostStackPlan.Create(image, layout.DataDir, composeFile,
+            DeployConfigLoader.Load(yaml, DeployConfigSource.Variables(env.All, RenderConfigOptions.ContainerRoot)));
+
+        // Every service's configuration is checked before any is written.
+        var services = plan.Services.Select(service =>
+        {
+            var environment = Environment(service);
+            var (config, problems) = DeployConfigLoader.LoadAndValidate(yaml, DeployConfigSource.Variables(environment, RenderConfigOptions.ContainerRoot));
+            if (config is null || problems.Count > 0) throw new UsageException($"service {service.Name}: " + DeployProblems.Format(problems));
+            return (Service: service, Config: config with { Control = config.Control with { Port = config.Control.Port + service.ControlPortOffset } });
+        }).ToList();
+        var network = ComposeNetwork.Read(env);
+        if (HostPorts.Problems(services, network) is { Count: > 0 } clashes) throw new UsageException(string.Join(System.Environment.NewLine, clashes));
+
+        using (var writer = new LogWriter(context.Log))
+        {
+            foreach (var (service, _) in services)
+            {
+                context.Log($"Rendering service {service.Name} into {layout.Display(service.Directory)}");
+                RenderConfigTarget.Render(
+                    new RenderConfigOptions(deployFile, deployVariable, service.ExecDir, layout.TemplatesDir, layout.Root,
+                        arguments.Get(BuildArguments.Force), RenderConfigOptions.ContainerRoot, service.ControlPortOffset),
+                    Environment(service), writer);
+            }
+        }
+        Directory.CreateDirectory(layout.DataDir);
+        foreach (var directory in services.Select(s => s.Service.Directory).Append(layout.DataDir))
+            Require(new ProcessSpec("chown", ["-R", HostStackPlan.ImageUser, directory]), $"chown -R {HostStackPlan.ImageUser} {directory}");
+
+        using (var output = new StagedOutput())
+        {
+            var staged = output.Stage(composeFile, Encoding.UTF8.GetBytes(ComposeRenderer.HostComposeFile(plan, new TemplateSet(layout.TemplatesDir))), RenderedFile.Readable);
+            var check = tool.Run(tool.Config(staged), context.Log);
+            if (!check.Succeeded) throw new DockerException(check.Failure($"{tool.Name} rejected the rendered compose file", "nothing was written"));
+            output.Commit();
+        }
+        context.Log($"Wrote {composeFile} (project {plan.Project}, host networking; {tool.Name} config accepts it)");
+        if (!arguments.Get(BuildArguments.Up)) return;
+
+        context.Docker.EnsureDaemon();
+        if (!context.Docker.ImageExists(image))
+            throw new DockerException($"image {image} is not built: build it with ./build.sh --target=DockerImage --python-version={context.Images.SingleImage().Python}");
+        var project = tool.ForProject(plan.Project);
+        var up = project.Run(project.Up(composeFile), context.Log);
+        if (!up.Succeeded) throw new DockerException(up.Failure($"{tool.Name} up failed"));
+        var timeout = TimeSpan.FromSeconds(UpTimeout(arguments));
+        new StackHealth(context, project, composeFile).Wait(services, network, VirtualHost.Parse(arguments.Get(BuildArguments.VirtualHost)), timeout);
+    }
+
+    /// <summary>Stops the stack of this compose file and removes its containers and network.</summary>
+    public static void Down(BuildContext context, ComposeTool tool, string composeFile)
+    {
+        if (!File.Exists(composeFile))
+            throw new UsageException($"nothing to stop: {composeFile} does not exist; pass the --exec-dir (or --compose-file) the stack was started with");
+        var project = tool.ForProject(HostStackPlan.ProjectName(composeFile));
+        var down = project.Run(project.Down(composeFile), context.Log);
+        if (!down.Succeeded) throw new DockerException(down.Failure($"{tool.Name} down failed"));
+        context.Log($"Stopped the stack of {composeFile}; its containers and network are removed");
+    }
+
+    private static int UpTimeout(ArgumentSet arguments)
+    {
+        var text = arguments.GetOrDefault(BuildArguments.UpTimeout);
+        return int.TryParse(text, out var seconds) && seconds is > 0 and <= 3600
+            ? seconds
+            : throw new UsageException($"--up-timeout={text} is not a number of seconds: use 1 to 3600 (default {BuildArguments.UpTimeout.DefaultValue})");
+    }
+
+    // A service of a containers: map enables its executables as the existing images do, through OVERWATCH_EXECUTABLES.
+    private Dictionary<string, string?> Environment(HostService service)
+    {
+        var environment = new Dictionary<string, string?>(context.Environment.All);
+        if (service.Executables is not null) environment[DeployConfigLoader.ExecutablesVariable] = service.Executables;
+        return environment;
+    }
+
+    private void Require(ProcessSpec spec, string what)
+    {
+        var result = context.Runner.Run(spec);
+        if (!result.Succeeded) throw new InvalidOperationException(result.Failure(what));
+    }
+}

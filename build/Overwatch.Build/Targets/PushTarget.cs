@@ -19,7 +19,11 @@ public sealed class PushTarget(BuildContext context)
     }
 
     /// <summary>Each version's own tags before its floating ones; release tags only when new or unchanged.</summary>
-    public void Run() => context.Images.Push(
-        context.Plan.Images.SelectMany(i => i.PushOrder.Select(r => (r, r == i.ImmutableReference))).ToList(),
-        context.Arguments.Get(BuildArguments.AllowOverwrite));
+    public void Run()
+    {
+        context.Images.Push(
+            context.Plan.Images.SelectMany(i => i.PushOrder.Select(r => (r, r == i.ImmutableReference))).ToList(),
+            context.Arguments.Get(BuildArguments.AllowOverwrite));
+        if (context.Images.Smoke.AnySkipped) context.Log($"Warning: the pushed images were not smoke-tested (--skip-smoke-test; smoke-tested: {context.Images.Smoke.Summary}).");
+    }
 }

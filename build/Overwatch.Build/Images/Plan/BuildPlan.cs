@@ -11,4 +11,8 @@ public sealed record BuildPlan(
     string Registry,
     ImageSpec BaseImage,
     ImageSpec AppImage,
-    IReadOnlyList<ImagePlan> Images);
+    IReadOnlyList<ImagePlan> Images)
+{
+    /// <summary>How every built app image is smoke-tested before a push (the images file's <c>smoke:</c>); null when it names none.</summary>
+    public SmokeSettings? Smoke { get; init; }
+}

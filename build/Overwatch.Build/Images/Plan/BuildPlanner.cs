@@ -44,6 +44,6 @@ public static class BuildPlanner
             };
         }).ToList();
 
-        return new BuildPlan(inputs.Source.Ref, decision.Publish, decision.Reason, images.Registry, images.Base, images.App, plans);
+        return new BuildPlan(inputs.Source.Ref, decision.Publish, decision.Reason, images.Registry, images.Base, images.App, plans) { Smoke = images.Smoke };
     }
 }

@@ -23,7 +23,8 @@ public sealed class SmokeProbe(DockerCli docker)
         var notRunning = "supervisord has not answered yet";
         while (clock.Elapsed < smoke.TimeLimit)
         {
-            Interrupts.ThrowIfInterrupted();
+            // Set before the clean-ups remove the container: what the checks see from then on is the clean-up.
+            if (Interrupts.Interrupted) throw new OperationCanceledException("the smoke test was interrupted");
             if (SmokeVerdict.Container(docker.Execute(container.State(), quiet: true).StandardOutput) is { } stopped) return stopped;
             var states = SupervisorStatus.Parse(docker.Execute(container.Status(), quiet: true).StandardOutput);
             if (SmokeVerdict.Programs(programs, states) is { } fatal) return fatal;
@@ -57,7 +58,7 @@ public sealed class SmokeProbe(DockerCli docker)
         }
         catch (OperationCanceledException) when (!Interrupts.Interrupted)
         {
-            return HttpAnswer.None($"the request was still waiting after {remaining.TotalSeconds:0.#} s");
+            return HttpAnswer.None($"the last request waited {remaining.TotalSeconds:0.#} s");
         }
     }
 }

@@ -62,7 +62,7 @@ public static class SmokeVerdict
         if (notRunning.Length > 0) return new SmokeFailure(SmokeCheck.TimeOut, $"after {seconds}: {notRunning}");
         if (last?.Status is { } status)
             return new SmokeFailure(SmokeCheck.HttpStatus, $"{request} still answered {last} after {seconds}, expected {expected}");
-        return new SmokeFailure(SmokeCheck.TimeOut, $"{request} gave no answer within {seconds}{(last is null ? "" : $": {last.Detail}")}");
+        return new SmokeFailure(SmokeCheck.TimeOut, $"{request} gave no answer within {seconds}{(last is null ? "" : $" ({last.Detail})")}");
     }
 
     private static string Describe(ProgramState state) =>

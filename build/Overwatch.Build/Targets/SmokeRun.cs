@@ -44,6 +44,7 @@ public sealed class SmokeRun(BuildContext context, SmokeSettings smoke, string r
             context.Log($"Smoke test of Python {python}: starting {reference} as {container.Name}");
             context.Docker.Require(container.Run(), $"docker run of {reference} for its smoke test");
             var failure = new SmokeProbe(context.Docker).Watch(container, programs, smoke, port);
+            if (Interrupts.Interrupted) throw new OperationCanceledException("the smoke test was interrupted");
             if (failure is null)
             {
                 context.Log($"Smoke test of Python {python} passed in {clock.Elapsed.TotalSeconds:0.0} s: " +

@@ -128,6 +128,19 @@ public sealed class SmokeTestTests
     }
 
     [Test]
+    public void AnImagesFileWithoutSmoke_FailsInOneLineAndPushesNothing()
+    {
+        using var release = new StandInRelease(registry.Address, "nosmoke", [Good], smoke: false);
+
+        var result = Publish(release);
+
+        Assert.That(result.ExitCode, Is.Not.EqualTo(0), result.ToString());
+        Assert.That(result.StandardError, Does.Contain(
+            "Error: the images file names no smoke deployment, so the images cannot be smoke-tested before a push: add smoke: {deployConfig, host} to it (see docker/images.yaml), or pass --skip-smoke-test"));
+        Assert.That(registry.Tags(release.Repository), Is.Empty);
+    }
+
+    [Test]
     public void DryRun_ShowsTheSmokeStepBeforeThePush()
     {
         using var release = new StandInRelease(registry.Address, "dry", [Good]);

@@ -13,7 +13,7 @@ public sealed class StandInRelease : IDisposable
     private readonly string registry;
 
     public StandInRelease(string registry, string space, IReadOnlyList<string> pythons, int timeLimit = 30,
-        Action<string>? changeSource = null, string? startCommand = null, string? dockerfileTail = null)
+        Action<string>? changeSource = null, string? startCommand = null, string? dockerfileTail = null, bool smoke = true)
     {
         this.registry = registry;
         Space = space;
@@ -26,6 +26,13 @@ public sealed class StandInRelease : IDisposable
         else File.WriteAllText(start, startCommand);
         File.SetUnixFileMode(start, (UnixFileMode)0b111_101_101);
         File.WriteAllText(work.Combine("Dockerfile"), File.ReadAllText(Path.Combine(StandInImage.Fixture, "Dockerfile")) + (dockerfileTail ?? ""));
+        var smokeSection = smoke ? $"""
+            smoke:
+              deployConfig: {Path.Combine(StandInImage.Fixture, "smoke-deploy.yaml")}
+              host: dev.example.org
+              status: 200
+              timeLimit: {timeLimit}
+            """ : "";
         File.WriteAllText(ImagesFile, $"""
             registry: {registry}
             namespace: {space}
@@ -39,11 +46,7 @@ public sealed class StandInRelease : IDisposable
               name: overwatch
               dockerfile: Dockerfile
               context: context
-            smoke:
-              deployConfig: {Path.Combine(StandInImage.Fixture, "smoke-deploy.yaml")}
-              host: dev.example.org
-              status: 200
-              timeLimit: {timeLimit}
+            {smokeSection}
             """);
         foreach (var python in pythons) Run("docker", "tag", StandInImage.BaseImage, BaseReference(python));
     }

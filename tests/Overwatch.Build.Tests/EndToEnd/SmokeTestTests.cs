@@ -39,7 +39,8 @@ public sealed class SmokeTestTests
 
         var clock = Stopwatch.StartNew();
         var result = Publish(release);
-        TestContext.Progress.WriteLine($"smoke: Publish of one good stand-in image took {clock.Elapsed.TotalSeconds:0.0} s");
+        TestContext.Progress.WriteLine($"smoke: Publish of one good stand-in image took {clock.Elapsed.TotalSeconds:0.0} s; " +
+            string.Join("; ", result.StandardOutput.Split('\n').Where(l => l.Contains("passed in") || (l.TrimStart().StartsWith("SmokeTest ") && l.Contains("Succeeded"))).Select(l => l.Trim())));
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
         Assert.That(result.StandardOutput, Does.Match($@"Smoke test of Python {Good} passed in \d+\.\d s: processing, webApp, nginx running, GET / \(Host: dev.example.org\) answered 200"));

@@ -39,7 +39,7 @@ public static class BuildArguments
         "push a release tag (`X.Y.Z-pyP`) that the registry already holds for another image", [Publish, Push]);
 
     public static readonly SwitchArgument SkipSmokeTest = new("skip-smoke-test",
-        "emergencies only: push without starting each image on the smoke deployment first (the run says the images were not smoke-tested)", [Publish, SmokeTest]);
+        "emergencies only: push without starting each image on the smoke deployment first (the run says the images were not smoke-tested)", [Publish, Push, SmokeTest]);
 
     public static readonly ValueArgument ArtifactsDir = new("artifacts-dir", "PATH",
         "where `build-plan.json` is written", "artifacts", [Plan]);

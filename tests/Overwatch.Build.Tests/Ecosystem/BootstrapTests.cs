@@ -50,7 +50,7 @@ public sealed class BootstrapTests
     public void ChangedSource_IsRebuiltOnce_AndTheOtherScriptUsesThatBuild(string rebuilding, string other)
     {
         var (stamp, compiled) = (checkout.LibraryStamp, checkout.ScriptCompiledAt());
-        File.AppendAllText(checkout.Combine("build", "Overwatch.Build", "Pipeline", "TargetNames.cs"), $"\n// changed by {rebuilding} test\n");
+        File.AppendAllText(checkout.Combine("build", "Overwatch.Build", "Inputs", "TargetNames.cs"), $"\n// changed by {rebuilding} test\n");
 
         var rebuilt = checkout.Run(rebuilding, PlanArguments);
         var (newStamp, recompiled) = (checkout.LibraryStamp, checkout.ScriptCompiledAt());

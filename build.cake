@@ -33,14 +33,19 @@ Task(TargetNames.DockerImage)
     .Description("Build the app image per Python version on its base image and apply every planned tag")
     .Does<BuildContext>(context => new DockerImageTarget(context).Run());
 
+Task(TargetNames.SmokeTest)
+    .Description("Start each built app image on the smoke deployment of the images file; every program must run and its nginx answer in time (--skip-smoke-test skips it, saying so)")
+    .IsDependentOn(TargetNames.DockerImage)
+    .Does<BuildContext>(context => new SmokeTestTarget(context).Run());
+
 Task(TargetNames.Push)
     .Description("Push the planned references (logs in with DOCKER_USERNAME/DOCKER_PASSWORD); skipped, saying why, when the tag policy does not publish the ref")
-    .IsDependentOn(TargetNames.DockerImage)
+    .IsDependentOn(TargetNames.SmokeTest)
     .WithCriteria<BuildContext>((ctx, context) => PushTarget.IsDue(context), PushTarget.SkippedBecause)
     .Does<BuildContext>(context => new PushTarget(context).Run());
 
 Task(TargetNames.Publish)
-    .Description("Build the app images, then push them when the tag policy says so")
+    .Description("Build the app images, smoke-test them, then push them when the tag policy says so")
     .IsDependentOn(TargetNames.Push);
 
 Task(TargetNames.RenderConfig)

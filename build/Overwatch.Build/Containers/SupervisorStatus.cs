@@ -1,24 +1,48 @@
 namespace Overwatch.Build.Containers;
 
+/// <summary>One line of <c>supervisorctl status</c>: a program, its state and what supervisord says about it.</summary>
+public sealed record ProgramState(string Program, string State, string Description)
+{
+    public bool IsRunning => State == SupervisorStatus.Running;
+}
+
 /// <summary>
-/// <c>supervisorctl status</c> as program → state. Its exit status says nothing (0 also for BACKOFF or FATAL), so health
-/// is read from the lines: every program RUNNING.
+/// Reads <c>supervisorctl status</c>. Its exit status says little (0 with a program in BACKOFF on the supervisor
+/// of the published images), so the lines decide; lines that are not a program's state (a refused connection
+/// while supervisord starts) are left out.
 /// </summary>
 public static class SupervisorStatus
 {
-    public static IReadOnlyList<(string Program, string State)> Parse(string output) =>
-        output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(line => line.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries))
-            .Where(fields => fields.Length >= 2)
-            .Select(fields => (fields[0], fields[1]))
-            .ToList();
+    public const string Running = "RUNNING";
 
-    /// <summary>Null when every program is RUNNING, else what is not (or that nothing answered).</summary>
+    public static readonly IReadOnlySet<string> States = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "STOPPED", "STARTING", Running, "BACKOFF", "STOPPING", "EXITED", "FATAL", "UNKNOWN",
+    };
+
+    /// <summary>States a program does not leave without help: it will not be RUNNING whatever the wait.</summary>
+    public static readonly IReadOnlySet<string> Final = new HashSet<string>(StringComparer.Ordinal) { "FATAL", "STOPPED", "UNKNOWN" };
+
+    public static IReadOnlyList<ProgramState> Parse(string output)
+    {
+        var programs = new List<ProgramState>();
+        foreach (var line in output.Split('\n'))
+        {
+            var fields = line.Trim().Split((char[]?)null, 3, StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length < 2 || !States.Contains(fields[1])) continue;
+            // A program of a group is listed as GROUP:NAME; our programs are their own groups.
+            var name = fields[0].Contains(':') && fields[0].Split(':') is [var group, var program] && group == program ? program : fields[0];
+            programs.Add(new ProgramState(name, fields[1], fields.Length > 2 ? fields[2].Trim() : ""));
+        }
+        return programs;
+    }
+
+    /// <summary>Null when every program is RUNNING, else what is not (or that nothing answered yet).</summary>
     public static string? Problem(string output)
     {
         var programs = Parse(output);
         if (programs.Count == 0) return "supervisord does not answer yet";
-        var waiting = programs.Where(p => p.State != "RUNNING").Select(p => $"{p.Program} {p.State}").ToList();
+        var waiting = programs.Where(p => !p.IsRunning).Select(p => $"{p.Program} {p.State}").ToList();
         return waiting.Count == 0 ? null : string.Join(", ", waiting);
     }
 }

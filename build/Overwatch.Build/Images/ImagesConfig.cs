@@ -7,7 +7,8 @@ public sealed record ImagesConfig(
     string Source,
     IReadOnlyList<PythonVersion> PythonVersions,
     ImageSpec Base,
-    ImageSpec App)
+    ImageSpec App,
+    SmokeSettings? Smoke = null)
 {
     /// <summary>Full repository path, e.g. <c>docker.io/rehlers/overwatch</c>.</summary>
     public string Repository(ImageSpec image) =>

@@ -32,7 +32,8 @@ public static class ImagesConfigLoader
         top.RejectUnknown(TopKeys);
         var file = new ImagesFile(
             top.String("registry"), top.String("namespace"), top.String("source"), Versions(top),
-            ReadImage(top.Section("base"), ["name", "dockerfile", "context"]), ReadImage(top.Section("app"), ["name", "dockerfile", "context", "sourceTree"]));
+            ReadImage(top.Section("base"), ["name", "dockerfile", "context"]), ReadImage(top.Section("app"), ["name", "dockerfile", "context", "sourceTree"]),
+            ReadSmoke(top.Section("smoke")));
         if (problems.Count > 0) throw Invalid(path, problems[0]);
 
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
@@ -42,10 +43,12 @@ public static class ImagesConfigLoader
             file.Source ?? "",
             (file.PythonVersions ?? []).Select(v => PythonVersion.Parse(v, $"{path} (pythonVersions)")).ToList(),
             Image(file.Base, "base", path, directory),
-            Image(file.App, "app", path, directory));
+            Image(file.App, "app", path, directory),
+            Smoke(file.Smoke, path, directory));
     }
 
-    private static readonly string[] TopKeys = ["registry", "namespace", "source", "pythonVersions", "base", "app"];
+    private static readonly string[] TopKeys = ["registry", "namespace", "source", "pythonVersions", "base", "app", "smoke"];
+    private static readonly string[] SmokeKeys = ["deployConfig", "host", "path", "status", "timeLimit"];
 
     private static UsageException Invalid(string path, DeployProblem problem) =>
         new($"images file '{path}' is invalid{(problem.Line is { } line ? $" at line {line}" : "")}: {(problem.Path == "(document)" ? "" : problem.Path + ": ")}{problem.Message}");
@@ -71,6 +74,37 @@ public static class ImagesConfigLoader
             keys.Contains("sourceTree") ? section.String("sourceTree") : null);
     }
 
+    private static SmokeFile? ReadSmoke(YamlSection? section)
+    {
+        if (section is null) return null;
+        section.RejectUnknown(SmokeKeys);
+        return new SmokeFile(section.String("deployConfig"), section.String("host"), section.String("path"), section.Int("status"), section.Int("timeLimit"));
+    }
+
+    private static SmokeSettings? Smoke(SmokeFile? smoke, string path, string directory)
+    {
+        if (smoke is null) return null;
+        var status = smoke.Status ?? SmokeSettings.DefaultStatus;
+        if (status is < 100 or > 599)
+            throw new UsageException($"images file '{path}' has smoke.status {status}: expected an HTTP status, e.g. 200");
+        if (smoke.TimeLimit is <= 0)
+            throw new UsageException($"images file '{path}' has smoke.timeLimit {smoke.TimeLimit}: expected seconds above 0, e.g. 120");
+        var request = smoke.Path ?? SmokeSettings.DefaultPath;
+        if (!request.StartsWith('/') || request.Any(char.IsControl) || request.Contains(' '))
+            throw new UsageException($"images file '{path}' has smoke.path '{request}': expected an absolute URL path without spaces, e.g. /");
+        return new SmokeSettings(
+            Path.GetFullPath(Required(smoke.DeployConfig, "smoke.deployConfig", path), directory),
+            VirtualHostName(Required(smoke.Host, "smoke.host", path), path),
+            request,
+            status,
+            smoke.TimeLimit is { } seconds ? TimeSpan.FromSeconds(seconds) : SmokeSettings.DefaultTimeLimit);
+    }
+
+    private static string VirtualHostName(string host, string path) =>
+        host.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or ':')
+            ? host
+            : throw new UsageException($"images file '{path}' has smoke.host '{host}': expected a host name, e.g. smoke.overwatch.local");
+
     private static ImageSpec Image(ImageFile? image, string key, string path, string directory)
     {
         if (image is null) throw new UsageException($"images file '{path}' has no '{key}' section: add {key}: {{name, dockerfile, context}}");
@@ -92,7 +126,9 @@ public static class ImagesConfigLoader
     private static string Required(string? value, string key, string path) =>
         string.IsNullOrWhiteSpace(value) ? throw new UsageException($"images file '{path}' is missing '{key}': add it") : value;
 
-    private sealed record ImagesFile(string? Registry, string? Namespace, string? Source, List<string>? PythonVersions, ImageFile? Base, ImageFile? App);
+    private sealed record ImagesFile(string? Registry, string? Namespace, string? Source, List<string>? PythonVersions, ImageFile? Base, ImageFile? App, SmokeFile? Smoke);
+
+    private sealed record SmokeFile(string? DeployConfig, string? Host, string? Path, int? Status, int? TimeLimit);
 
     private sealed record ImageFile(string? Name, string? Dockerfile, string? Context, string? SourceTree = null);
 }

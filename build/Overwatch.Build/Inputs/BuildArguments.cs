@@ -43,6 +43,9 @@ public static class BuildArguments
         "Python versions pulled, built and pushed at once", null, [DockerBase, PublishBase, DockerImage, Push, Publish],
         "the number of cores, at most one per Python version");
 
+    public static readonly SwitchArgument SkipSmokeTest = new("skip-smoke-test",
+        "emergencies only: push without starting each image on the smoke deployment first (the run says the images were not smoke-tested)", [Publish, Push, SmokeTest]);
+
     public static readonly ValueArgument ArtifactsDir = new("artifacts-dir", "PATH",
         "where `build-plan.json` (Plan) and `publish.json` (the image targets) are written", "artifacts", [Plan, DockerBase, PublishBase, DockerImage, Push, Publish]);
 
@@ -92,7 +95,7 @@ public static class BuildArguments
 
     public static readonly IReadOnlyList<Argument> All =
     [
-        PythonVersion, Registry, ImageNamespace, ImagesConfig, Branch, Tag, Retries, RetryBudget, StallTimeout, AllowOverwrite, Parallel, ArtifactsDir,
+        PythonVersion, Registry, ImageNamespace, ImagesConfig, Branch, Tag, Retries, RetryBudget, StallTimeout, AllowOverwrite, Parallel, SkipSmokeTest, ArtifactsDir,
         DeployConfig, DeployConfigEnv, ExecDir, DeploymentRoot, DataDir, Force,
         SourceDir, Command, ComposeFile, VirtualHost, Network, Up, UpTimeout, Down,
     ];

@@ -7,6 +7,7 @@ public static class TargetNames
     public const string DockerBase = "DockerBase";
     public const string PublishBase = "PublishBase";
     public const string DockerImage = "DockerImage";
+    public const string SmokeTest = "SmokeTest";
     public const string Push = "Push";
     public const string Publish = "Publish";
     public const string RenderConfig = "RenderConfig";
@@ -16,12 +17,12 @@ public static class TargetNames
     public const string Default = "Default";
 
     /// <summary>Every target build.cake declares, in its order (a test compares them).</summary>
-    public static readonly IReadOnlyList<string> All = [Plan, DockerBase, PublishBase, DockerImage, Push, Publish, RenderConfig, Shell, Compose, SupervisorUpdate, Default];
+    public static readonly IReadOnlyList<string> All = [Plan, DockerBase, PublishBase, DockerImage, SmokeTest, Push, Publish, RenderConfig, Shell, Compose, SupervisorUpdate, Default];
 
     /// <summary>
     /// Targets that use the build plan. The plan is computed on first use whatever this says; Setup computes it
     /// up front for these so it is printed (also under --dryrun) and missing credentials stop the run before any build.
     /// </summary>
-    public static readonly IReadOnlyList<string> UsingPlan = [Plan, DockerBase, PublishBase, DockerImage, Push, Publish, Shell, Compose];
+    public static readonly IReadOnlyList<string> UsingPlan = [Plan, DockerBase, PublishBase, DockerImage, SmokeTest, Push, Publish, Shell, Compose];
 
 }

@@ -1,3 +1,4 @@
+using Overwatch.Build.Containers;
 using Overwatch.Build.Images.Plan;
 using Overwatch.Build.Infrastructure.Docker;
 using Overwatch.Build.Inputs;
@@ -29,6 +30,9 @@ public sealed class ImageSession : IDisposable
     public PublishRecorder? Record => Report?.Recorder;
 
     public PublishReport? Report { get; }
+
+    /// <summary>What the smoke test found per Python version (empty when it did not run); for reports of the run.</summary>
+    public SmokeResults Smoke { get; } = new();
 
     public static ImageSession Start(BuildContext context)
     {

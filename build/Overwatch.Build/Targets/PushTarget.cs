@@ -22,7 +22,11 @@ public sealed class PushTarget(BuildContext context)
     }
 
     /// <summary>Each version's own tags before its floating ones; release tags only when new or unchanged.</summary>
-    public void Run() => new Publisher(context).Push(
-        image => image.PushOrder.Select(r => new PlannedPush(r, r == image.ImmutableReference)).ToList(),
-        context.Arguments.Get(BuildArguments.AllowOverwrite));
+    public void Run()
+    {
+        new Publisher(context).Push(
+            image => image.PushOrder.Select(r => new PlannedPush(r, r == image.ImmutableReference)).ToList(),
+            context.Arguments.Get(BuildArguments.AllowOverwrite));
+        if (context.Images.Smoke.AnySkipped) context.Log($"Warning: the pushed images were not smoke-tested (--skip-smoke-test; smoke-tested: {context.Images.Smoke.Summary}).");
+    }
 }

@@ -15,4 +15,7 @@ public sealed record BuildPlan(
 {
     /// <summary>The full commit the images are built from (OVERWATCH_COMMIT, the revision label); null when unknown.</summary>
     public string? Commit { get; init; }
+
+    /// <summary>How every built app image is smoke-tested before a push (the images file's <c>smoke:</c>); null when it names none.</summary>
+    public SmokeSettings? Smoke { get; init; }
 }

@@ -47,6 +47,7 @@ public static class BuildPlanner
         return new BuildPlan(inputs.Source.Ref, decision.Publish, decision.Reason, images.Registry, images.Base, images.App, plans)
         {
             Commit = inputs.Source.Revision,
+            Smoke = images.Smoke,
         };
     }
 }

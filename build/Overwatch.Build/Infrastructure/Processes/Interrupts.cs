@@ -20,6 +20,8 @@ public static class Interrupts
     private static readonly CancellationTokenSource Cancellation = new();
     private static readonly List<PosixSignalRegistration> Registrations = [];
     private static readonly ManualResetEventSlim Unwound = new();
+    private static readonly ManualResetEventSlim Handled = new();
+    private static readonly TimeSpan CleanUpLimit = TimeSpan.FromSeconds(90);
     private static readonly object Gate = new();
     private static int signalNumber;
 
@@ -58,6 +60,8 @@ public static class Interrupts
     public static void ExitIfInterrupted()
     {
         if (!Interrupted) return;
+        // The run may unwind while the handler still cleans up (a step that saw its container vanish): let it finish.
+        Handled.Wait(CleanUpLimit);
         Unwound.Set();
         lock (CriticalSection) Environment.Exit(128 + signalNumber);
     }
@@ -102,6 +106,7 @@ public static class Interrupts
         {
             try { child.Kill(entireProcessTree: true); } catch (InvalidOperationException) { } catch (System.ComponentModel.Win32Exception) { }
         }
+        Handled.Set();
         // The task in progress fails on the cancelled token and Teardown exits; a step that never looks
         // at the token is cut short after the grace period.
         if (!Unwound.Wait(Grace))

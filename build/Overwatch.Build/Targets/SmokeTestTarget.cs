@@ -1,0 +1,53 @@
+using Overwatch.Build.Containers;
+using Overwatch.Build.Inputs;
+
+namespace Overwatch.Build.Targets;
+
+/// <summary>
+/// SmokeTest: starts every built app image on the smoke deployment of the images file and requires every program
+/// RUNNING and the expected answer through its nginx in time. Publish runs it before the first push: one failed
+/// version stops every push (a release is all versions or none). --skip-smoke-test skips it, saying so.
+/// </summary>
+public sealed class SmokeTestTarget(BuildContext context)
+{
+    public void Run()
+    {
+        var (plan, results) = (context.Plan, context.Images.Smoke);
+        var versions = string.Join(", ", plan.Images.Select(i => i.Python));
+        if (context.Arguments.Get(BuildArguments.SkipSmokeTest))
+        {
+            foreach (var image in plan.Images) Add(image.Python, new SmokeResult(image.Python.ToString(), SmokeState.Skipped, null, TimeSpan.Zero));
+            context.Log($"Warning: --skip-smoke-test: the images of Python {versions} are NOT smoke-tested; a push publishes them without their having started once.");
+            return;
+        }
+        if (plan.Smoke is not { } smoke)
+            throw new UsageException(
+                "the images file names no smoke deployment, so the images cannot be smoke-tested before a push: " +
+                "add smoke: {deployConfig, host} to it (see docker/images.yaml), or pass --skip-smoke-test");
+        context.Docker.EnsureDaemon();
+
+        var run = new SmokeRun(context, smoke, Guid.NewGuid().ToString("N")[..8]);
+        var failures = new List<string>();
+        foreach (var image in plan.Images)
+        {
+            var (result, logs) = run.Test(image);
+            Add(image.Python, result);
+            if (result.Failure is { } line) failures.Add(line + Environment.NewLine + logs);
+        }
+        if (failures.Count > 0)
+            throw new SmokeTestException(string.Join(Environment.NewLine, failures) + Environment.NewLine +
+                $"Nothing is pushed: every version must pass (smoke-tested: {results.Summary}).");
+    }
+
+    /// <summary>Kept for the run's report and written into publish.json.</summary>
+    private void Add(Images.PythonVersion python, SmokeResult result)
+    {
+        context.Images.Smoke.Add(result);
+        context.Images.Record?.SmokeTested(python, result.State switch
+        {
+            SmokeState.Passed => "passed",
+            SmokeState.Skipped => "skipped (--skip-smoke-test)",
+            _ => "failed: " + result.Failure,
+        });
+    }
+}

@@ -145,13 +145,13 @@ public sealed class ImageTargetsTests
     {
         using var readOnly = new LocalRegistry(User, Password, readOnly: true);
         var build = BuildScript.Run(["--target=DockerBase", $"--images-config={images.ImagesFile}", $"--registry={readOnly.Address}",
-            "--image-namespace=readonly", "--python-version=3.6.7", "--branch=master"]);
+            "--image-namespace=readonly", "--python-version=3.6.7", "--branch=master", $"--artifacts-dir={images.ArtifactsDir}"]);
         Assert.That(build.ExitCode, Is.EqualTo(0), build.ToString());
 
         var env = Travis("master");
         foreach (var (name, value) in Credentials(Password)) env[name] = value;
         var result = BuildScript.Run(["--target=Publish", $"--images-config={images.ImagesFile}", $"--registry={readOnly.Address}",
-            "--image-namespace=readonly", "--python-version=3.6.7"], env);
+            "--image-namespace=readonly", "--python-version=3.6.7", $"--artifacts-dir={images.ArtifactsDir}"], env);
 
         Assert.That(result.ExitCode, Is.Not.EqualTo(0));
         // The branch's own tag goes first, so a refusal never leaves 'latest' ahead of it.
@@ -196,7 +196,7 @@ public sealed class ImageTargetsTests
     {
         foreach (var (name, value) in credentials ?? []) env[name] = value;
         return BuildScript.Run(
-            [$"--target={target}", $"--images-config={images.ImagesFile}", $"--registry={registry.Address}", $"--image-namespace={space}", .. extra],
+            [$"--target={target}", $"--images-config={images.ImagesFile}", $"--registry={registry.Address}", $"--image-namespace={space}", $"--artifacts-dir={images.ArtifactsDir}", .. extra],
             env);
     }
 

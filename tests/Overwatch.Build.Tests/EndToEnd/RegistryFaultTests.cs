@@ -166,7 +166,8 @@ public sealed class RegistryFaultTests
         new(ci) { ["DOCKER_USERNAME"] = User, ["DOCKER_PASSWORD"] = password };
 
     private string[] Arguments(string registryAddress, string space, string target, params string[] extra) =>
-        [$"--target={target}", $"--images-config={images.ImagesFile}", $"--registry={registryAddress}", $"--image-namespace={space}", .. extra];
+        [$"--target={target}", $"--images-config={images.ImagesFile}", $"--registry={registryAddress}", $"--image-namespace={space}",
+         $"--artifacts-dir={images.ArtifactsDir}", .. extra];
 
     private void BuildBase(string registryAddress, string space, params string[] extra)
     {

@@ -123,6 +123,13 @@ public sealed class ImageTargetsTests
         Assert.That(registry.Tags("feature/overwatch"), Is.Empty);
         Assert.That(Shell.Run("docker", "image", "inspect", $"{registry.Address}/feature/overwatch:feature-new-plots-py3.6.7").ExitCode, Is.EqualTo(0),
             "the image is still built");
+        using var record = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(images.ArtifactsDir, "publish.json")));
+        var references = record.RootElement.GetProperty("images").EnumerateArray().SelectMany(i => i.GetProperty("references").EnumerateArray()).ToList();
+        Assert.That(references, Has.Count.EqualTo(2));
+        Assert.That(references.Select(r => r.GetProperty("status").GetString()), Is.All.EqualTo("skipped"));
+        Assert.That(references.Select(r => r.GetProperty("reason").GetString()),
+            Is.All.EqualTo("branch 'feature/new-plots' is neither master nor a '-docker' branch: not published"));
+        Assert.That(references.Select(r => r.GetProperty("imageId").GetString()), Is.All.StartWith("sha256:"));
     }
 
     [Test]

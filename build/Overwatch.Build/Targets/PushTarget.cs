@@ -17,7 +17,7 @@ public sealed class PushTarget(BuildContext context)
         if (context.Plan.Publish) return true;
         context.Log($"Not publishing: {context.Plan.Reason}.");
         foreach (var image in context.Plan.Images)
-            context.Images.Record?.Settle(image.Python, ReferenceStatus.Skipped, $"not published: {context.Plan.Reason}");
+            context.Images.Record?.Settle(image.Python, ReferenceStatus.Skipped, context.Plan.Reason);
         return false;
     }
 

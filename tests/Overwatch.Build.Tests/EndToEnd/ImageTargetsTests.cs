@@ -123,6 +123,13 @@ public sealed class ImageTargetsTests
         Assert.That(registry.Tags("feature/overwatch"), Is.Empty);
         Assert.That(Shell.Run("docker", "image", "inspect", $"{registry.Address}/feature/overwatch:feature-new-plots-py3.6.7").ExitCode, Is.EqualTo(0),
             "the image is still built");
+        using var record = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(images.ArtifactsDir, "publish.json")));
+        var references = record.RootElement.GetProperty("images").EnumerateArray().SelectMany(i => i.GetProperty("references").EnumerateArray()).ToList();
+        Assert.That(references, Has.Count.EqualTo(2));
+        Assert.That(references.Select(r => r.GetProperty("status").GetString()), Is.All.EqualTo("skipped"));
+        Assert.That(references.Select(r => r.GetProperty("reason").GetString()),
+            Is.All.EqualTo("branch 'feature/new-plots' is neither master nor a '-docker' branch: not published"));
+        Assert.That(references.Select(r => r.GetProperty("imageId").GetString()), Is.All.StartWith("sha256:"));
     }
 
     [Test]
@@ -145,13 +152,13 @@ public sealed class ImageTargetsTests
     {
         using var readOnly = new LocalRegistry(User, Password, readOnly: true);
         var build = BuildScript.Run(["--target=DockerBase", $"--images-config={images.ImagesFile}", $"--registry={readOnly.Address}",
-            "--image-namespace=readonly", "--python-version=3.6.7", "--branch=master"]);
+            "--image-namespace=readonly", "--python-version=3.6.7", "--branch=master", $"--artifacts-dir={images.ArtifactsDir}"]);
         Assert.That(build.ExitCode, Is.EqualTo(0), build.ToString());
 
         var env = Travis("master");
         foreach (var (name, value) in Credentials(Password)) env[name] = value;
         var result = BuildScript.Run(["--target=Publish", $"--images-config={images.ImagesFile}", $"--registry={readOnly.Address}",
-            "--image-namespace=readonly", "--python-version=3.6.7", "--skip-smoke-test"], env);
+            "--image-namespace=readonly", "--python-version=3.6.7", "--skip-smoke-test", $"--artifacts-dir={images.ArtifactsDir}"], env);
 
         Assert.That(result.ExitCode, Is.Not.EqualTo(0));
         // The branch's own tag goes first, so a refusal never leaves 'latest' ahead of it.
@@ -198,7 +205,7 @@ public sealed class ImageTargetsTests
         // The busybox fixture images cannot start supervisord: these tests publish them without the smoke test (SmokeTestTests has it).
         return BuildScript.Run(
             [$"--target={target}", $"--images-config={images.ImagesFile}", $"--registry={registry.Address}", $"--image-namespace={space}",
-                .. target == "Publish" ? ["--skip-smoke-test"] : Array.Empty<string>(), .. extra],
+                $"--artifacts-dir={images.ArtifactsDir}", .. target == "Publish" ? ["--skip-smoke-test"] : Array.Empty<string>(), .. extra],
             env);
     }
 

@@ -115,7 +115,7 @@ public sealed class InterruptTests
     /// <param name="tmp">The run's TMPDIR, where its temporary login is made: this test's own, so other runs' logins do not count.</param>
     private RunningBuild StartHungPublish(FaultProxy proxy, string space, string tmp)
     {
-        var arguments = new[] { $"--images-config={images.ImagesFile}", $"--registry={proxy.Address}", $"--image-namespace={space}", "--python-version=3.6.7", "--branch=master" };
+        var arguments = new[] { $"--images-config={images.ImagesFile}", $"--registry={proxy.Address}", $"--image-namespace={space}", "--python-version=3.6.7", "--branch=master", $"--artifacts-dir={images.ArtifactsDir}" };
         var baseBuild = BuildScript.Run(["--target=DockerBase", .. arguments]);
         Assert.That(baseBuild.ExitCode, Is.EqualTo(0), baseBuild.ToString());
         proxy.Inject("PUT", "/manifests/", new FaultAction.Hang());

@@ -168,7 +168,7 @@ public sealed class RegistryFaultTests
     // The busybox fixture images cannot start supervisord: these tests publish them without the smoke test.
     private string[] Arguments(string registryAddress, string space, string target, params string[] extra) =>
         [$"--target={target}", $"--images-config={images.ImagesFile}", $"--registry={registryAddress}", $"--image-namespace={space}",
-            .. target == "Publish" ? ["--skip-smoke-test"] : Array.Empty<string>(), .. extra];
+            $"--artifacts-dir={images.ArtifactsDir}", .. target == "Publish" ? ["--skip-smoke-test"] : Array.Empty<string>(), .. extra];
 
     private void BuildBase(string registryAddress, string space, params string[] extra)
     {

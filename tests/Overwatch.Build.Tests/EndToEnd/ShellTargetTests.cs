@@ -88,7 +88,8 @@ public sealed class ShellTargetTests
     private CommandResult Run(string target, Dictionary<string, string?> env, params string[] extra) =>
         BuildScript.Run(
             [$"--target={target}", $"--images-config={images.ImagesFile}", $"--registry={Registry}", $"--image-namespace={space}",
-             "--python-version=3.6.7", "--branch=master", $"--exec-dir={exec.Path}", $"--data-dir={data.Path}", .. extra],
+             "--python-version=3.6.7", "--branch=master", $"--exec-dir={exec.Path}", $"--data-dir={data.Path}",
+             $"--artifacts-dir={images.ArtifactsDir}", .. extra],
             env);
 
     private static string Md5(string text) => Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(text)));

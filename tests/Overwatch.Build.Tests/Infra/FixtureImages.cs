@@ -20,5 +20,8 @@ public sealed class FixtureImages : IDisposable
 
     public string ImagesFile => directory.Combine("images.yaml");
 
+    /// <summary>Where runs of the image targets write publish.json: never the checkout's artifacts/.</summary>
+    public string ArtifactsDir => directory.Combine("artifacts");
+
     public void Dispose() => directory.Dispose();
 }

@@ -13,10 +13,12 @@ public sealed class LaneRunnerTests
     {
         var (running, most) = (0, 0);
         var gate = new object();
-        var work = Enumerable.Range(1, 6).Select(i => new LaneWork($"w{i}", () =>
+        var work = Enumerable.Range(0, 6).Select(i => new LaneWork($"w{i}", () =>
         {
             lock (gate) most = Math.Max(most, ++running);
-            Thread.Sleep(50);
+            // The first lanes wait for each other, so "at once" does not depend on how fast threads start on a busy machine.
+            if (i < parallel) SpinWait.SpinUntil(() => Volatile.Read(ref running) >= parallel, TimeSpan.FromSeconds(10));
+            Thread.Sleep(20);
             lock (gate) running--;
         })).ToList();
 

@@ -71,6 +71,8 @@ public sealed class BuildContext : IDisposable
         var runner = new ProcessRunner();
         var context = new BuildContext(arguments, layout, EnvironmentVariables.FromProcess(), TimeProvider.System,
             CakeSwitches.IsDryRun(System.Environment.GetCommandLineArgs()), targetsToRun, runner, new LocalGit(SourceDirectory(arguments, layout), runner), log);
+        PlatformSupport.Check(context.ScheduledTargets.Where(t => !(t == TargetNames.SmokeTest && arguments.Get(BuildArguments.SkipSmokeTest))),
+            OperatingSystem.IsWindows());
         if (TargetNames.UsingPlan.Any(context.IsScheduled)) _ = context.Images;
         return context;
     }

@@ -77,14 +77,14 @@ public sealed class ParallelMatrixTests
             Assert.That(r.Status, Is.EqualTo("pushed"), r.Reference);
             Assert.That(r.Digest, Is.EqualTo(registry.ManifestDigest($"{space}/overwatch", r.Reference.Split(':')[^1])), r.Reference);
             Assert.That(r.ImageId, Does.StartWith("sha256:"), r.Reference);
-            Assert.That(result.StandardOutput, Does.Match($@"\n  {r.Python} +{Regex.Escape(r.Reference)} +pushed +{r.Digest} +not run"), "the final summary lists the reference with its digest");
+            Assert.That(result.StandardOutput, Does.Match($@"\n  {r.Python} +{Regex.Escape(r.Reference)} +pushed +{r.Digest} +skipped \(--skip-smoke-test\)"), "the final summary lists the reference with its digest");
         }
 
         var markdown = File.ReadAllText(summary);
         Assert.That(markdown, Does.StartWith("earlier step\n"), "the step summary is appended to");
         Assert.That(markdown, Does.Contain("| Python | Reference | Status | Digest | Smoke test | Why |"));
         foreach (var r in references)
-            Assert.That(markdown, Does.Contain($"| `{r.Reference}` | pushed | `{r.Digest}` | not run |"));
+            Assert.That(markdown, Does.Contain($"| `{r.Reference}` | pushed | `{r.Digest}` | skipped (--skip-smoke-test) |"));
     }
 
     [Test]

@@ -38,6 +38,9 @@ public static class BuildArguments
     public static readonly SwitchArgument AllowOverwrite = new("allow-overwrite",
         "push a release tag (`X.Y.Z-pyP`) that the registry already holds for another image", [Publish, Push]);
 
+    public static readonly SwitchArgument RequireCurrentBase = new("require-current-base",
+        "fail instead of building on a base image without the hash of its current inputs (`pyX.Y.Z-HASH`), e.g. for release builds", [DockerImage, Push, Publish]);
+
     public static readonly ValueArgument ArtifactsDir = new("artifacts-dir", "PATH",
         "where `build-plan.json` is written", "artifacts", [Plan]);
 
@@ -76,7 +79,7 @@ public static class BuildArguments
 
     public static readonly IReadOnlyList<Argument> All =
     [
-        PythonVersion, Registry, ImageNamespace, ImagesConfig, Branch, Tag, Retries, RetryBudget, StallTimeout, AllowOverwrite, ArtifactsDir,
+        PythonVersion, Registry, ImageNamespace, ImagesConfig, Branch, Tag, Retries, RetryBudget, StallTimeout, AllowOverwrite, RequireCurrentBase, ArtifactsDir,
         DeployConfig, DeployConfigEnv, ExecDir, DeploymentRoot, DataDir, Force,
         SourceDir, Command, ComposeFile, VirtualHost, Up,
     ];

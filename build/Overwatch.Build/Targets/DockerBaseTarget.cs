@@ -2,19 +2,33 @@ using Overwatch.Build.Infrastructure.Docker;
 
 namespace Overwatch.Build.Targets;
 
-/// <summary>DockerBase: builds the base image of every planned Python version (slow: ROOT compiles).</summary>
+/// <summary>
+/// DockerBase: builds the base image of every planned Python version (slow: ROOT compiles), tagged pyX.Y.Z-HASH
+/// (the hash of its inputs) and pyX.Y.Z; skipped when the base of those inputs exists locally or in the registry.
+/// </summary>
 public sealed class DockerBaseTarget(BuildContext context)
 {
     public void Run()
     {
         var (plan, docker) = (context.Plan, context.Docker);
         docker.EnsureDaemon();
+        var bases = new BaseImages(context);
         foreach (var image in plan.Images)
         {
-            context.Log($"Building base image {image.Base}");
+            switch (bases.FindCurrent(image))
+            {
+                case "local":
+                    context.Log($"Base image {image.CurrentBase} of the current inputs is local: not rebuilt.");
+                    docker.Require(DockerCommands.Tag(image.CurrentBase, image.Base), $"docker tag of {image.Base}");
+                    continue;
+                case { } where:
+                    context.Log($"Base image {image.CurrentBase} of the current inputs is {where}: not rebuilt (DockerImage pulls it).");
+                    continue;
+            }
+            context.Log($"Building base image {image.CurrentBase}");
             docker.Require(
-                DockerCommands.Build(plan.BaseImage.Dockerfile, plan.BaseImage.Context, [image.Base], image.BaseBuildArgs, image.Labels, cacheFrom: null),
-                $"docker build of base image {image.Base}");
+                DockerCommands.Build(plan.BaseImage.Dockerfile, plan.BaseImage.Context, [image.CurrentBase, image.Base], image.BaseBuildArgs, image.Labels, cacheFrom: null),
+                $"docker build of base image {image.CurrentBase}");
         }
     }
 }

@@ -1,4 +1,5 @@
 using Overwatch.Build.Infrastructure.Docker;
+using Overwatch.Build.Inputs;
 
 namespace Overwatch.Build.Targets;
 
@@ -10,22 +11,10 @@ public sealed class DockerImageTarget(BuildContext context)
         var (plan, docker) = (context.Plan, context.Docker);
         docker.EnsureDaemon();
         var pulls = new Puller(docker, context.Images.LogInForPull, context.Log);
-        // A base image is reused from the registry when it is not local (CI machines do not build ROOT).
-        foreach (var image in plan.Images.Where(i => !docker.ImageExists(i.Base)))
-        {
-            var outcome = pulls.Pull(image.Base);
-            if (outcome.Succeeded) continue;
-            var build = "./build.sh --target=DockerBase" +
-                string.Concat(plan.Images.Where(i => !docker.ImageExists(i.Base)).Select(m => $" --python-version={m.Python}"));
-            if (outcome.LastFailure!.Fault == RegistryFault.NotFound)
-                throw new DockerException($"base image {image.Base} is missing (not local, not in the registry): build it with {build}");
-            // Without credentials a registry cannot tell "missing" from "private": say both.
-            if (pulls.Anonymous && outcome.LastFailure.Fault is RegistryFault.Unauthorized or RegistryFault.Denied)
-                throw new DockerException(
-                    $"base image {image.Base} is missing or private (not local; {outcome.LastFailure.Cause} without credentials): " +
-                    $"build it with {build}, or export DOCKER_USERNAME and DOCKER_PASSWORD if it is private");
-            throw new DockerException($"pull of base image {image.Base} failed: {outcome.Summary}; {outcome.LastFailure.Fix}");
-        }
+        // The base of the current inputs, else the published pyX.Y.Z with a warning (CI machines do not build ROOT).
+        var bases = new BaseImages(context, pulls);
+        var requireCurrent = context.Arguments.Get(BuildArguments.RequireCurrentBase);
+        var baseOf = plan.Images.ToDictionary(i => i.Python, i => bases.ForApp(i, requireCurrent));
         foreach (var image in plan.Images)
         {
             var previous = image.References[0];
@@ -36,7 +25,7 @@ public sealed class DockerImageTarget(BuildContext context)
                     : $"Warning: could not pull {previous} to reuse its layers ({cache.Summary}); building without a cache image.");
             context.Log($"Building {string.Join(", ", image.References)}");
             docker.Require(
-                DockerCommands.Build(plan.AppImage.Dockerfile, plan.AppImage.Context, image.References, image.BuildArgs, image.Labels,
+                DockerCommands.Build(plan.AppImage.Dockerfile, plan.AppImage.Context, image.References, BaseImages.BuildArgs(image, baseOf[image.Python]), image.Labels,
                     cache.Succeeded ? previous : null),
                 $"docker build of {image.References[0]}");
         }

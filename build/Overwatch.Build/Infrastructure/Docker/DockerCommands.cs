@@ -16,6 +16,8 @@ public static class DockerCommands
     public static ProcessSpec ManifestInspect(string reference, bool insecure) =>
         insecure ? Docker("manifest", "inspect", "--insecure", "--verbose", reference) : Docker("manifest", "inspect", "--verbose", reference);
 
+    public static ProcessSpec Tag(string source, string target) => Docker("tag", source, target);
+
     public static ProcessSpec Push(string reference) => Docker("push", reference);
 
     public static ProcessSpec Build(

@@ -11,6 +11,7 @@ public sealed class DockerCli(IProcessRunner runner, Action<string> log)
 {
     private static readonly HashSet<string> RegistryCommands = ["login", "logout", "pull", "push", "manifest"];
     private readonly SecretMask secrets = new();
+    private readonly Lazy<IReadOnlyDictionary<string, string?>> userEnvironment = new(DockerClientConfig.ProcessEnvironment);
 
     public string? ConfigDirectory { get; set; }
 
@@ -67,7 +68,11 @@ public sealed class DockerCli(IProcessRunner runner, Action<string> log)
     {
         // Only registry commands see the session's credentials; builds keep the user's own docker config (plugins, contexts).
         if (ConfigDirectory is not null && spec.Arguments.Count > 0 && RegistryCommands.Contains(spec.Arguments[0]))
-            spec = spec with { Environment = new Dictionary<string, string?>(spec.Environment) { ["DOCKER_CONFIG"] = ConfigDirectory } };
+        {
+            var environment = new Dictionary<string, string?>(spec.Environment);
+            foreach (var (name, value) in DockerClientConfig.Environment(ConfigDirectory, userEnvironment.Value)) environment[name] = value;
+            spec = spec with { Environment = environment };
+        }
         if (!quiet) log("> " + Mask(spec.Display));
         return RequireDocker(() => runner.Run(spec, quiet ? null : line => log(Mask(line))));
     }

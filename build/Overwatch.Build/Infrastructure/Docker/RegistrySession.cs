@@ -29,6 +29,8 @@ public sealed class RegistrySession : IDisposable
     {
         var directory = TemporaryDockerConfigs.Create(); // created 0700
         var session = new RegistrySession(docker, registry, directory);
+        // The login must reach the engine the builds use: the user's current context goes along, their credentials do not.
+        DockerClientConfig.Prepare(directory, DockerClientConfig.ProcessEnvironment());
         docker.AddSecret(credentials.Password);
         docker.ConfigDirectory = directory;
         try

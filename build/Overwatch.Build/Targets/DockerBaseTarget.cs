@@ -11,7 +11,6 @@ public sealed class DockerBaseTarget(BuildContext context)
     public void Run()
     {
         var (plan, docker) = (context.Plan, context.Docker);
-        docker.EnsureDaemon();
         var bases = new BaseImages(context);
         foreach (var image in plan.Images)
         {

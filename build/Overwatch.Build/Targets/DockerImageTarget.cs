@@ -9,8 +9,10 @@ public sealed class DockerImageTarget(BuildContext context)
     public void Run()
     {
         var (plan, docker) = (context.Plan, context.Docker);
-        docker.EnsureDaemon();
-        var pulls = new Puller(docker, context.Images.LogInForPull, context.Log);
+        var pulls = new Puller(docker, context.Images.LogInForPull, context.Log)
+        {
+            BeforeFirstPull = () => context.Images.LogInIfPushing(context.IsScheduled(TargetNames.Push)),
+        };
         // The base of the current inputs, else the published pyX.Y.Z with a warning (CI machines do not build ROOT).
         var bases = new BaseImages(context, pulls);
         var requireCurrent = context.Arguments.Get(BuildArguments.RequireCurrentBase);
@@ -18,7 +20,7 @@ public sealed class DockerImageTarget(BuildContext context)
         foreach (var image in plan.Images)
         {
             var previous = image.References[0];
-            var cache = pulls.Pull(previous);
+            var cache = pulls.PullUnlessLocal(previous);
             if (!cache.Succeeded)
                 context.Log(cache.LastFailure!.Fault == RegistryFault.NotFound
                     ? $"No previously published {previous} to reuse; building without a cache image."

@@ -27,16 +27,25 @@ public sealed class DockerCli(IProcessRunner runner, Action<string> log)
     {
         var result = Execute(DockerCommands.ServerVersion(), quiet: true);
         if (result.Succeeded) return result.StandardOutput.Trim();
-        throw new DockerException($"the Docker daemon is not reachable ({Mask(result.LastLine)}): start dockerd or point DOCKER_HOST at a running one");
+        throw Unreachable(result);
     }
 
-    public bool ImageExists(string reference) => Execute(DockerCommands.ImageExists(reference), quiet: true).Succeeded;
+    private DockerException Unreachable(ProcessResult result) =>
+        new($"the Docker daemon is not reachable ({Mask(result.LastLine)}): start dockerd or point DOCKER_HOST (or DOCKER_CONTEXT) at a running one");
 
-    /// <summary>The local image ID (its config digest), or null when there is no such image.</summary>
+    /// <summary>Whether the image is local. Also the daemon check of the image targets: no separate `docker version` first.</summary>
+    public bool ImageExists(string reference) => ImageId(reference) is not null;
+
+    /// <summary>
+    /// The local image ID (its config digest), or null when there is no such image; any other failure (no daemon at
+    /// DOCKER_HOST, an unknown context) is the daemon's, reported as <see cref="EnsureDaemon"/> does.
+    /// </summary>
     public string? ImageId(string reference)
     {
         var result = Execute(DockerCommands.ImageExists(reference), quiet: true);
-        return result.Succeeded ? result.StandardOutput.Trim() : null;
+        if (result.Succeeded) return result.StandardOutput.Trim();
+        if (result.LastLines.Any(l => l.Contains("No such image", StringComparison.OrdinalIgnoreCase))) return null;
+        throw Unreachable(result);
     }
 
     /// <summary>A pull; a miss (404) and a refusal (auth, rate limit, faults past the retries) are told apart.</summary>

@@ -53,3 +53,18 @@ public sealed class DockerClientConfigTests
         Directory.CreateDirectory(session.Path);
     }
 }
+
+/// <summary>Whether removing the session's directory is the whole logout, or docker chose a credential helper.</summary>
+public sealed class RegistrySessionLogoutTests
+{
+    [TestCase("""{"auths": {"127.0.0.1:5000": {"auth": "dXNlcjpwYXNz"}}}""", true)]
+    [TestCase("""{"auths": {"127.0.0.1:5000": {}}, "credsStore": "pass"}""", false)]
+    [TestCase("""{"currentContext": "remote"}""", false)]
+    public void Login_in_the_config_file_needs_no_docker_logout(string config, bool inFile)
+    {
+        using var session = new TempDirectory("owb-session");
+        File.WriteAllText(session.Combine("config.json"), config);
+
+        Assert.That(Overwatch.Build.Infrastructure.Docker.RegistrySession.InConfigFile(session.Path), Is.EqualTo(inFile));
+    }
+}

@@ -35,6 +35,28 @@ if [ "$(cat .build/tools.stamp 2>/dev/null)" != "$tools_stamp" ]; then
   echo "$tools_stamp" > .build/tools.stamp
 fi
 
+# `dotnet cake` resolves the local tool on every call, a fifth of Cake's start: the Cake.dll it would run
+# (the highest target framework the installed runtimes run) is found once per tool version and runtime set
+# and started with `dotnet` directly. When it cannot be found, the launcher runs as before.
+packages=${NUGET_PACKAGES:-$HOME/.nuget/packages}
+dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)" 2>/dev/null || command -v dotnet)")
+runtimes=$(ls "$dotnet_root/shared/Microsoft.NETCore.App" 2>/dev/null | tr '\n' ' ' || true)
+cake_key="$tools_stamp $packages $runtimes"
+if [ "$(sed -n 1p .build/cake.path 2>/dev/null)" != "$cake_key" ]; then
+  version=$(grep -A2 '"cake.tool"' .config/dotnet-tools.json | sed -n 's/.*"version": *"\([^"]*\)".*/\1/p')
+  major=$(printf '%s\n' $runtimes | sed -n 's/^\([0-9][0-9]*\)\..*/\1/p' | sort -n | tail -1)
+  dll=
+  for tfm in $(ls "$packages/cake.tool/$version/tools" 2>/dev/null | sed -n 's/^net\([0-9][0-9]*\)\.0$/\1/p' | sort -n); do
+    if [ "$tfm" -le "${major:-0}" ] && [ -f "$packages/cake.tool/$version/tools/net$tfm.0/any/Cake.dll" ]; then
+      dll="$packages/cake.tool/$version/tools/net$tfm.0/any/Cake.dll"
+    fi
+  done
+  printf '%s\n%s\n' "$cake_key" "$dll" > .build/cake.path
+fi
+cake=(dotnet cake)
+cake_dll=$(sed -n 2p .build/cake.path)
+if [ -n "$cake_dll" ] && [ -f "$cake_dll" ]; then cake=(dotnet "$cake_dll"); fi
+
 lib_sources=()
 while IFS= read -r file; do lib_sources+=("$file"); done < <(
   find build -type f \( -name '*.cs' -o -name '*.csproj' \) -not -path '*/bin/*' -not -path '*/obj/*' | LC_ALL=C sort)
@@ -63,17 +85,17 @@ else
   unlock
 fi
 
-# `dotnet cake` is a launcher that starts Cake as its child: it passes SIGTERM on, swallows SIGINT
-# and dies of SIGHUP. On a terminal, Cake runs in the foreground (interactive Shell, Ctrl-C reaches
+# Cake runs in this script's child (`dotnet Cake.dll` hosts it in that process; the `dotnet cake` launcher
+# of the fallback starts it as a grandchild, passes SIGTERM on, swallows SIGINT and dies of SIGHUP). On a terminal, Cake runs in the foreground (interactive Shell, Ctrl-C reaches
 # it directly). Elsewhere (CI, scripts, `timeout`) it runs in a process group of its own and this
 # script passes every SIGTERM, SIGINT and SIGHUP it gets to that whole group, so Cake stops its
 # children and removes temporary credentials; this script then exits with 128 + the signal number.
 # ${a[@]+...} keeps an empty array legal under set -u on bash 3.2 (macOS).
 if [ -t 0 ]; then
-  exec dotnet cake build.cake ${cake_args[@]+"${cake_args[@]}"} "$@"
+  exec "${cake[@]}" build.cake ${cake_args[@]+"${cake_args[@]}"} "$@"
 fi
 set -m
-dotnet cake build.cake ${cake_args[@]+"${cake_args[@]}"} "$@" &
+"${cake[@]}" build.cake ${cake_args[@]+"${cake_args[@]}"} "$@" &
 cake=$!
 set +m
 [ "${can_hold_through_exec:-false}" = true ] && exec 9>&-

@@ -24,6 +24,8 @@ port=
 # Every image of this run carries the label (the base sets it, the app images inherit it): tagged or not, e.g. an
 # app image a rebuild untagged, which would otherwise keep the base layers in the engine.
 ours() { docker images -a -q --filter "label=overwatch-bench=${port:-0}" | sort -u; }
+# Children before parents: a few rounds of removal empty the engine of this run's images.
+empty_engine() { for _ in 1 2 3; do ours | xargs -r docker rmi -f >/dev/null 2>&1 || true; done; }
 cleanup() {
   [ -n "$registry_pid" ] && kill "$registry_pid" 2>/dev/null || true
   empty_engine
@@ -121,8 +123,6 @@ change_app; seed_publish >/dev/null 2>&1 || { echo "bench: the seed's script fai
 change_app; suite_publish >/dev/null 2>&1 || { echo "bench: Publish failed" >&2; exit 1; }
 echo "bench: set up in $(( $(now_ms) - s )) ms (base images built and pushed, previous app images in the registry)" >&2
 
-# Children before parents: a few rounds of removal empty the engine of this run's images.
-empty_engine() { for _ in 1 2 3; do ours | xargs -r docker rmi -f >/dev/null 2>&1 || true; done; }
 declare -A times pulls pushes
 measure() { # MODE SIDE
   change_app

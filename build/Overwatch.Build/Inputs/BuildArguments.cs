@@ -46,6 +46,9 @@ public static class BuildArguments
     public static readonly SwitchArgument SkipSmokeTest = new("skip-smoke-test",
         "emergencies only: push without starting each image on the smoke deployment first (the run says the images were not smoke-tested)", [Publish, Push, SmokeTest]);
 
+    public static readonly SwitchArgument RequireCurrentBase = new("require-current-base",
+        "fail instead of building on a base image without the hash of its current inputs (`pyX.Y.Z-HASH`), e.g. for release builds", [DockerImage, Push, Publish]);
+
     public static readonly ValueArgument ArtifactsDir = new("artifacts-dir", "PATH",
         "where `build-plan.json` (Plan) and `publish.json` (the image targets) are written", "artifacts", [Plan, DockerBase, PublishBase, DockerImage, Push, Publish]);
 
@@ -95,7 +98,7 @@ public static class BuildArguments
 
     public static readonly IReadOnlyList<Argument> All =
     [
-        PythonVersion, Registry, ImageNamespace, ImagesConfig, Branch, Tag, Retries, RetryBudget, StallTimeout, AllowOverwrite, Parallel, SkipSmokeTest, ArtifactsDir,
+        PythonVersion, Registry, ImageNamespace, ImagesConfig, Branch, Tag, Retries, RetryBudget, StallTimeout, AllowOverwrite, Parallel, SkipSmokeTest, RequireCurrentBase, ArtifactsDir,
         DeployConfig, DeployConfigEnv, ExecDir, DeploymentRoot, DataDir, Force,
         SourceDir, Command, ComposeFile, VirtualHost, Network, Up, UpTimeout, Down,
     ];

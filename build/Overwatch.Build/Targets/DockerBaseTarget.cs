@@ -2,20 +2,34 @@ using Overwatch.Build.Infrastructure.Docker;
 
 namespace Overwatch.Build.Targets;
 
-/// <summary>DockerBase: builds the base image of every planned Python version (slow: ROOT compiles), versions side by side (--parallel).</summary>
+/// <summary>
+/// DockerBase: builds the base image of every planned Python version (slow: ROOT compiles), versions side by side
+/// (--parallel), tagged pyX.Y.Z-HASH (the hash of its inputs) and pyX.Y.Z; skipped when the base of those inputs
+/// exists locally or in the registry.
+/// </summary>
 public sealed class DockerBaseTarget(BuildContext context)
 {
     public void Run()
     {
         var (plan, docker) = (context.Plan, context.Docker);
-        docker.EnsureDaemon();
+        var bases = new BaseImages(context);
         var progress = new StepProgress(plan.Images.Count, context.Log);
         VersionMatrix.For(context).Run(plan.Images, "Base build", image =>
         {
-            progress.Start($"building base image {image.Base}");
+            switch (bases.FindCurrent(image))
+            {
+                case "local":
+                    context.Log($"Base image {image.CurrentBase} of the current inputs is local: not rebuilt.");
+                    docker.Require(DockerCommands.Tag(image.CurrentBase, image.Base), $"docker tag of {image.Base}");
+                    return;
+                case { } where:
+                    context.Log($"Base image {image.CurrentBase} of the current inputs is {where}: not rebuilt (DockerImage pulls it).");
+                    return;
+            }
+            progress.Start($"building base image {image.CurrentBase}");
             docker.Require(
-                DockerCommands.Build(plan.BaseImage.Dockerfile, plan.BaseImage.Context, [image.Base], image.BaseBuildArgs, image.Labels, cacheFrom: null),
-                $"docker build of base image {image.Base}");
+                DockerCommands.Build(plan.BaseImage.Dockerfile, plan.BaseImage.Context, [image.CurrentBase, image.Base], image.BaseBuildArgs, image.Labels, cacheFrom: null),
+                $"docker build of base image {image.CurrentBase}");
             context.Images.Record?.ImageBuilt(image.Base, docker.ImageId(image.Base));
         });
     }

@@ -1,6 +1,7 @@
 using Overwatch.Build.Images;
 using Overwatch.Build.Images.Plan;
 using Overwatch.Build.Infrastructure.Docker;
+using Overwatch.Build.Inputs;
 
 namespace Overwatch.Build.Targets;
 
@@ -13,50 +14,33 @@ public sealed class DockerImageTarget(BuildContext context)
     public void Run()
     {
         var (plan, docker) = (context.Plan, context.Docker);
-        docker.EnsureDaemon();
         // First, so a commit missing from the source stops the run before any pull.
         using var source = SourceContext.Assemble(plan.AppImage, context.SourceDir, plan.Commit, context.Runner, context.Log);
-        var pulls = new Puller(docker, context.Images.LogInForPull, context.Log);
-        // A base image is reused from the registry when it is not local (CI machines do not build ROOT).
-        var missingBases = plan.Images.Where(i => !docker.ImageExists(i.Base)).Select(i => i.Base).ToHashSet(StringComparer.Ordinal);
-        var progress = new StepProgress(missingBases.Count + 2 * plan.Images.Count, context.Log);
-        VersionMatrix.For(context).Run(plan.Images, "Build", image =>
+        var pulls = new Puller(docker, context.Images.LogInForPull, context.Log)
         {
-            if (missingBases.Contains(image.Base)) PullBase(pulls, progress, image, missingBases);
-            Build(pulls, progress, image, source?.Directory ?? plan.AppImage.Context);
-        });
+            BeforeFirstPull = () => context.Images.LogInIfPushing(context.IsScheduled(TargetNames.Push)),
+        };
+        // The base of the current inputs, else the published pyX.Y.Z with a warning (CI machines do not build ROOT).
+        var bases = new BaseImages(context, pulls);
+        var requireCurrent = context.Arguments.Get(BuildArguments.RequireCurrentBase);
+        var progress = new StepProgress(2 * plan.Images.Count, context.Log);
+        VersionMatrix.For(context).Run(plan.Images, "Build", image =>
+            Build(pulls, progress, image, bases.ForApp(image, requireCurrent), source?.Directory ?? plan.AppImage.Context));
     }
 
-    private void PullBase(Puller pulls, StepProgress progress, ImagePlan image, IReadOnlySet<string> missingBases)
-    {
-        progress.Start($"pulling base image {image.Base}");
-        var outcome = pulls.Pull(image.Base);
-        if (outcome.Succeeded) return;
-        var build = "./build.sh --target=DockerBase" +
-            string.Concat(context.Plan.Images.Where(i => missingBases.Contains(i.Base)).Select(m => $" --python-version={m.Python}"));
-        if (outcome.LastFailure!.Fault == RegistryFault.NotFound)
-            throw new DockerException($"base image {image.Base} is missing (not local, not in the registry): build it with {build}");
-        // Without credentials a registry cannot tell "missing" from "private": say both.
-        if (pulls.Anonymous && outcome.LastFailure.Fault is RegistryFault.Unauthorized or RegistryFault.Denied)
-            throw new DockerException(
-                $"base image {image.Base} is missing or private (not local; {outcome.LastFailure.Cause} without credentials): " +
-                $"build it with {build}, or export DOCKER_USERNAME and DOCKER_PASSWORD if it is private");
-        throw new DockerException($"pull of base image {image.Base} failed: {outcome.Summary}; {outcome.LastFailure.Fix}");
-    }
-
-    private void Build(Puller pulls, StepProgress progress, ImagePlan image, string buildContext)
+    private void Build(Puller pulls, StepProgress progress, ImagePlan image, string baseImage, string buildContext)
     {
         var (plan, docker) = (context.Plan, context.Docker);
         var previous = image.References[0];
         progress.Start($"pulling {previous} to reuse its layers");
-        var cache = pulls.Pull(previous);
+        var cache = pulls.PullUnlessLocal(previous);
         if (!cache.Succeeded)
             context.Log(cache.LastFailure!.Fault == RegistryFault.NotFound
                 ? $"No previously published {previous} to reuse; building without a cache image."
                 : $"Warning: could not pull {previous} to reuse its layers ({cache.Summary}); building without a cache image.");
         progress.Start($"building {string.Join(", ", image.References)}");
         docker.Require(
-            DockerCommands.Build(plan.AppImage.Dockerfile, buildContext, image.References, image.BuildArgs, image.Labels,
+            DockerCommands.Build(plan.AppImage.Dockerfile, buildContext, image.References, BaseImages.BuildArgs(image, baseImage), image.Labels,
                 cache.Succeeded ? previous : null),
             $"docker build of {image.References[0]}");
         var id = docker.ImageId(image.References[0]);

@@ -1,7 +1,19 @@
 namespace Overwatch.Build.Targets;
 
-/// <summary>PublishBase: pushes the base images, whatever the ref: their tags (pyX.Y.Z) do not depend on it.</summary>
+/// <summary>
+/// PublishBase: pushes the base images (pyX.Y.Z-HASH, then pyX.Y.Z), whatever the ref: their tags do not depend on
+/// it. A base whose inputs the registry already holds is not pushed again.
+/// </summary>
 public sealed class PublishBaseTarget(BuildContext context)
 {
-    public void Run() => new Publisher(context).Push(image => [new PlannedPush(image.Base, Immutable: false)], allowOverwrite: true);
+    public void Run()
+    {
+        var bases = new BaseImages(context);
+        new Publisher(context).Push(image =>
+        {
+            if (!bases.InRegistry(image.CurrentBase)) return [new PlannedPush(image.CurrentBase, Immutable: false), new PlannedPush(image.Base, Immutable: false)];
+            context.Log($"Base image {image.CurrentBase} is already in the registry: not pushed.");
+            return [];
+        }, allowOverwrite: true);
+    }
 }

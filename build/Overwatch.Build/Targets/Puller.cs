@@ -13,15 +13,31 @@ public sealed class Puller(DockerCli docker, Func<bool?> login, Action<string> l
 {
     private readonly ConcurrentDictionary<string, Lazy<RegistryOutcome>> pulls = new(StringComparer.Ordinal);
     private readonly Lazy<bool?> loggedIn = new(login, LazyThreadSafetyMode.ExecutionAndPublication);
+    private int pulled;
+
+    /// <summary>Runs once before the first pull (a run that pushes logs in then, after docker answered a local query).</summary>
+    public Action? BeforeFirstPull { get; init; }
 
     /// <summary>True when a pull was refused and no credentials were there to log in with.</summary>
     public bool Anonymous => loggedIn.IsValueCreated && loggedIn.Value is null;
+
+    /// <summary>
+    /// The image to build --cache-from: a local image of the tag already holds its layers (the previous build on
+    /// this machine), so the registry is asked only when there is none.
+    /// </summary>
+    public RegistryOutcome PullUnlessLocal(string reference)
+    {
+        if (!docker.ImageExists(reference)) return Pull(reference);
+        log($"Using the local {reference} as the cache image.");
+        return new RegistryOutcome(new Infrastructure.Processes.ProcessResult(0, [], ""), [], TimeSpan.Zero, Succeeded: true);
+    }
 
     public RegistryOutcome Pull(string reference) =>
         pulls.GetOrAdd(reference, r => new Lazy<RegistryOutcome>(() => PullOnce(r), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     private RegistryOutcome PullOnce(string reference)
     {
+        if (Interlocked.Exchange(ref pulled, 1) == 0) BeforeFirstPull?.Invoke();
         var anonymous = docker.ConfigDirectory is null;
         var outcome = docker.Pull(reference);
         // Refused without credentials: log in (once for all lanes) and try again; refused with them is final.

@@ -20,7 +20,7 @@ public static class BuildPlanJson
         plan.Commit,
         plan.Publish,
         plan.Reason,
-        plan.Images.Select(i => new ImageDocument(i.Python.ToString(), i.Base, i.Tags, i.References, i.BuildArgs, i.Labels)).ToList()),
+        plan.Images.Select(i => new ImageDocument(i.Python.ToString(), i.CurrentBase, i.Base, i.BaseInputs, i.Tags, i.References, i.BuildArgs, i.Labels)).ToList()),
         Options) + "\n";
 
     private static string TypeName(RefType type) => type switch
@@ -37,6 +37,8 @@ public static class BuildPlanJson
     private sealed record ImageDocument(
         string Python,
         string Base,
+        string BaseFloating,
+        string BaseInputs,
         IReadOnlyList<string> Tags,
         IReadOnlyList<string> References,
         IReadOnlyDictionary<string, string> BuildArgs,

@@ -24,6 +24,8 @@ public static class BuildPlanner
         {
             var tags = TagPolicy.TagsFor(decision, python);
             var baseReference = $"{images.Repository(images.Base)}:{python.TagSuffix}";
+            var baseInputs = BaseInputs.Hash(inputs.BaseRecipe, ImagePlan.BaseBuildArgsOf(python));
+            var currentBase = $"{images.Repository(images.Base)}:{BaseInputs.Tag(python, baseInputs)}";
             var repository = images.Repository(images.App);
             string Reference(string stem) => $"{repository}:{DockerTag.Create(stem, python)}";
             return new ImagePlan(
@@ -33,12 +35,14 @@ public static class BuildPlanner
                 tags.Select(tag => $"{repository}:{tag}").ToList(),
                 new SortedDictionary<string, string>(StringComparer.Ordinal)
                 {
-                    ["BASE_IMAGE"] = baseReference,
+                    ["BASE_IMAGE"] = currentBase,
                     ["OVERWATCH_COMMIT"] = inputs.Source.Revision ?? "unknown",
                     ["PYTHON_VERSION"] = python.ToString(),
                 },
                 labels)
             {
+                CurrentBase = currentBase,
+                BaseInputs = baseInputs,
                 PushOrder = decision.PushOrder.Select(Reference).Distinct().ToList(),
                 ImmutableReference = decision.ImmutableStem is { } stem ? Reference(stem) : null,
             };

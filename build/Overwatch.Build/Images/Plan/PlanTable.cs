@@ -15,7 +15,7 @@ public static class PlanTable
         text.AppendLine();
 
         string[] header = ["Python", "Base image", "Tags"];
-        var rows = plan.Images.Select(i => new[] { i.Python.ToString(), i.Base, string.Join(", ", i.Tags) }).ToList();
+        var rows = plan.Images.Select(i => new[] { i.Python.ToString(), i.CurrentBase, string.Join(", ", i.Tags) }).ToList();
         var widths = Enumerable.Range(0, header.Length)
             .Select(c => rows.Select(r => r[c].Length).Append(header[c].Length).Max()).ToArray();
         void Row(string[] cells) => text.AppendLine(string.Join("  ", cells.Select((cell, c) => cell.PadRight(widths[c]))).TrimEnd());
@@ -23,6 +23,7 @@ public static class PlanTable
         Row(widths.Select(w => new string('-', w)).ToArray());
         rows.ForEach(Row);
 
+        text.AppendLine($"Base images are tagged with the hash of their inputs ({Path.GetFileName(plan.BaseImage.Dockerfile)}, PYTHON_VERSION, the files it copies) and pyX.Y.Z.");
         text.AppendLine();
         text.AppendLine(plan.Publish ? "References to push:" : "References (built, not pushed):");
         foreach (var reference in plan.Images.SelectMany(i => i.References)) text.AppendLine("  " + reference);

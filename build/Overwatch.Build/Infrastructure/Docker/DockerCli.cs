@@ -11,6 +11,7 @@ public sealed class DockerCli(IProcessRunner runner, Action<string> log)
 {
     private static readonly HashSet<string> RegistryCommands = ["login", "logout", "pull", "push", "manifest"];
     private readonly SecretMask secrets = new();
+    private readonly Lazy<IReadOnlyDictionary<string, string?>> userEnvironment = new(DockerClientConfig.ProcessEnvironment);
 
     private volatile string? configDirectory;
 
@@ -33,16 +34,25 @@ public sealed class DockerCli(IProcessRunner runner, Action<string> log)
     {
         var result = Execute(DockerCommands.ServerVersion(), quiet: true);
         if (result.Succeeded) return result.StandardOutput.Trim();
-        throw new DockerException($"the Docker daemon is not reachable ({Mask(result.LastLine)}): start dockerd or point DOCKER_HOST at a running one");
+        throw Unreachable(result);
     }
 
-    public bool ImageExists(string reference) => Execute(DockerCommands.ImageExists(reference), quiet: true).Succeeded;
+    private DockerException Unreachable(ProcessResult result) =>
+        new($"the Docker daemon is not reachable ({Mask(result.LastLine)}): start dockerd or point DOCKER_HOST (or DOCKER_CONTEXT) at a running one");
 
-    /// <summary>The local image ID (its config digest), or null when there is no such image.</summary>
+    /// <summary>Whether the image is local. Also the daemon check of the image targets: no separate `docker version` first.</summary>
+    public bool ImageExists(string reference) => ImageId(reference) is not null;
+
+    /// <summary>
+    /// The local image ID (its config digest), or null when there is no such image; any other failure (no daemon at
+    /// DOCKER_HOST, an unknown context) is the daemon's, reported as <see cref="EnsureDaemon"/> does.
+    /// </summary>
     public string? ImageId(string reference)
     {
         var result = Execute(DockerCommands.ImageExists(reference), quiet: true);
-        return result.Succeeded ? result.StandardOutput.Trim() : null;
+        if (result.Succeeded) return result.StandardOutput.Trim();
+        if (result.LastLines.Any(l => l.Contains("No such image", StringComparison.OrdinalIgnoreCase))) return null;
+        throw Unreachable(result);
     }
 
     /// <summary>A pull; a miss (404) and a refusal (auth, rate limit, faults past the retries) are told apart.</summary>
@@ -74,7 +84,11 @@ public sealed class DockerCli(IProcessRunner runner, Action<string> log)
     {
         // Only registry commands see the session's credentials; builds keep the user's own docker config (plugins, contexts).
         if (ConfigDirectory is not null && spec.Arguments.Count > 0 && RegistryCommands.Contains(spec.Arguments[0]))
-            spec = spec with { Environment = new Dictionary<string, string?>(spec.Environment) { ["DOCKER_CONFIG"] = ConfigDirectory } };
+        {
+            var environment = new Dictionary<string, string?>(spec.Environment);
+            foreach (var (name, value) in DockerClientConfig.Environment(ConfigDirectory, userEnvironment.Value)) environment[name] = value;
+            spec = spec with { Environment = environment };
+        }
         if (!quiet) log("> " + Mask(spec.Display));
         return RequireDocker(() => runner.Run(spec, quiet ? null : line => log(Mask(line))));
     }

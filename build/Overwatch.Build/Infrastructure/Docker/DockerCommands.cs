@@ -18,6 +18,8 @@ public static class DockerCommands
 
     public static ProcessSpec RemoveContainer(string name) => Docker("rm", "--force", name);
 
+    public static ProcessSpec Tag(string source, string target) => Docker("tag", source, target);
+
     public static ProcessSpec Push(string reference) => Docker("push", reference);
 
     public static ProcessSpec Build(

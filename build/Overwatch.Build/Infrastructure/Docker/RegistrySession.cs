@@ -29,6 +29,8 @@ public sealed class RegistrySession : IDisposable
     {
         var directory = TemporaryDockerConfigs.Create(); // created 0700
         var session = new RegistrySession(docker, registry, directory);
+        // The login must reach the engine the builds use: the user's current context goes along, their credentials do not.
+        DockerClientConfig.Prepare(directory, DockerClientConfig.ProcessEnvironment());
         docker.AddSecret(credentials.Password);
         docker.ConfigDirectory = directory;
         try
@@ -45,12 +47,17 @@ public sealed class RegistrySession : IDisposable
         }
     }
 
+    /// <summary>
+    /// When the login went into the directory's config.json, removing the directory is the whole logout (a
+    /// `docker logout` would cost a docker invocation to delete the same entry). When docker chose a credential
+    /// helper instead (docker-credential-pass or -secretservice installed), `docker logout` removes it there.
+    /// </summary>
     public void Dispose()
     {
         try
         {
-            // After an interrupt, removing the directory is the whole logout: no new command may start.
-            if (loggedIn && !Interrupts.Interrupted) docker.Execute(DockerCommands.Logout(registry), quiet: true);
+            // After an interrupt, removing the directory is all there is time for: no new command may start.
+            if (loggedIn && !InConfigFile(directory) && !Interrupts.Interrupted) docker.Execute(DockerCommands.Logout(registry), quiet: true);
         }
         finally
         {
@@ -60,6 +67,12 @@ public sealed class RegistrySession : IDisposable
             AppDomain.CurrentDomain.ProcessExit -= RemoveDirectory;
             interruptCleanUp.Dispose();
         }
+    }
+
+    internal static bool InConfigFile(string directory)
+    {
+        var config = Path.Combine(directory, "config.json");
+        return File.Exists(config) && File.ReadAllText(config).Contains("\"auth\":", StringComparison.Ordinal);
     }
 
     private void RemoveDirectory(object? sender, EventArgs e)

@@ -51,14 +51,16 @@ public sealed class BuildPlanJsonTests
         Assert.Multiple(() =>
         {
             Assert.That(image.GetProperty("python").GetString(), Is.EqualTo("3.6.7"));
-            Assert.That(image.GetProperty("base").GetString(), Is.EqualTo("docker.io/rehlers/overwatch-base:py3.6.7"));
+            Assert.That(image.GetProperty("base").GetString(), Is.EqualTo("docker.io/rehlers/overwatch-base:" + PlanInputs.BaseTag("3.6.7")));
+            Assert.That(image.GetProperty("baseFloating").GetString(), Is.EqualTo("docker.io/rehlers/overwatch-base:py3.6.7"));
+            Assert.That(image.GetProperty("baseInputs").GetString(), Is.EqualTo(PlanInputs.BaseTag("3.6.7")["py3.6.7-".Length..]));
             Assert.That(Strings(image.GetProperty("tags")), Is.EqualTo(new[] { "1.2.3-py3.6.7", "1.2-py3.6.7" }));
             Assert.That(Strings(image.GetProperty("references")), Is.EqualTo(new[]
             {
                 "docker.io/rehlers/overwatch:1.2.3-py3.6.7", "docker.io/rehlers/overwatch:1.2-py3.6.7",
             }));
             Assert.That(image.GetProperty("buildArgs").GetProperty("OVERWATCH_COMMIT").GetString(), Is.EqualTo(PlanInputs.Revision));
-            Assert.That(image.GetProperty("buildArgs").GetProperty("BASE_IMAGE").GetString(), Is.EqualTo("docker.io/rehlers/overwatch-base:py3.6.7"));
+            Assert.That(image.GetProperty("buildArgs").GetProperty("BASE_IMAGE").GetString(), Is.EqualTo("docker.io/rehlers/overwatch-base:" + PlanInputs.BaseTag("3.6.7")));
             Assert.That(image.GetProperty("buildArgs").GetProperty("PYTHON_VERSION").GetString(), Is.EqualTo("3.6.7"));
             Assert.That(image.GetProperty("labels").GetProperty("org.opencontainers.image.created").GetString(), Is.EqualTo("2024-03-05T12:07:09Z"));
         });

@@ -49,7 +49,7 @@ public sealed class BuildPlannerTests
 
         Assert.That(plan.Images[1].BuildArgs, Is.EqualTo(new Dictionary<string, string>
         {
-            ["BASE_IMAGE"] = "docker.io/rehlers/overwatch-base:py3.6.7",
+            ["BASE_IMAGE"] = "docker.io/rehlers/overwatch-base:" + PlanInputs.BaseTag("3.6.7"),
             ["OVERWATCH_COMMIT"] = PlanInputs.Revision,
             ["PYTHON_VERSION"] = "3.6.7",
         }));

@@ -45,8 +45,8 @@ public sealed class PlanTableTests
         var lines = PlanTable.Render(plan).Split(Environment.NewLine);
 
         var header = Array.FindIndex(lines, l => l.StartsWith("Python"));
-        Assert.That(lines[header + 2], Is.EqualTo("2.7.15  127.0.0.1:5000/overwatch-base:py2.7.15  latest-py2.7.15, master-py2.7.15"));
-        Assert.That(lines[header + 3], Is.EqualTo("3.6.7   127.0.0.1:5000/overwatch-base:py3.6.7   latest-py3.6.7, master-py3.6.7"));
+        Assert.That(lines[header + 2], Is.EqualTo($"2.7.15  127.0.0.1:5000/overwatch-base:{PlanInputs.BaseTag("2.7.15")}  latest-py2.7.15, master-py2.7.15"));
+        Assert.That(lines[header + 3], Is.EqualTo($"3.6.7   127.0.0.1:5000/overwatch-base:{PlanInputs.BaseTag("3.6.7")}   latest-py3.6.7, master-py3.6.7"));
         Assert.That(lines[header].IndexOf("Base image"), Is.EqualTo(lines[header + 2].IndexOf("127.0.0.1")));
     }
 }

@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# A realistic image pipeline, measured side by side in one run (alternating, median of N runs each):
+#   the seed's way: a shell script that, per Python version in sequence, pulls the previous app image, builds
+#     with --cache-from, tags and pushes (what .travis.yml did), its base pulled by the build's FROM;
+#   ./build.sh --target=Publish;
+# after the same app-only change, both cold (the engine's store emptied of these images first, as on a fresh CI
+# runner) and warm (the previous run's images still there). The fixture: three Python versions whose base image
+# has large layers (BASE_MB of random data, default 220) and an app layer (8 MB) that changes every run, against a
+# local docker-registry with htpasswd that already holds the base images and the previous app images.
+# Prints times, ratios and the bytes pulled (blob downloads in the registry's access log) and pushed (growth of
+# its blob store). Needs what .ci/setup installs and a running dockerd; removes only its own images.
+# Usage: bench/realistic.sh [RUNS]   (RUNS=3: about 3 minutes on 2 cores)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+runs=${1:-3}
+base_mb=${BASE_MB:-220}
+pythons=(2.7.15 3.6.7 3.7.1)
+export NO_COLOR=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 CAKE_SETTINGS_ENABLESCRIPTCACHE=true
+unset TRAVIS GITHUB_ACTIONS GITLAB_CI DOCKER_USERNAME DOCKER_PASSWORD
+
+work=$(mktemp -d /tmp/overwatch-bench-XXXXXX)
+registry_pid=
+port=
+# Every image of this run carries the label (the base sets it, the app images inherit it): tagged or not, e.g. an
+# app image a rebuild untagged, which would otherwise keep the base layers in the engine.
+ours() { docker images -a -q --filter "label=overwatch-bench=${port:-0}" | sort -u; }
+# Children before parents: a few rounds of removal empty the engine of this run's images.
+empty_engine() { for _ in 1 2 3; do ours | xargs -r docker rmi -f >/dev/null 2>&1 || true; done; }
+cleanup() {
+  [ -n "$registry_pid" ] && kill "$registry_pid" 2>/dev/null || true
+  empty_engine
+  [ -n "${KEEP_WORK:-}" ] && echo "bench: kept $work" >&2 || rm -rf "$work"
+}
+trap cleanup EXIT
+
+now_ms() { date +%s%3N; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
+mb() { awk -v b="$1" 'BEGIN {printf "%.1f", b/1048576}'; }
+
+# --- the registry: htpasswd auth, access log for the bytes pulled ----------------------------------------------
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+user=bench password=bench-password-not-secret
+htpasswd -Bbn "$user" "$password" > "$work/htpasswd"
+cat > "$work/registry.yml" <<YAML
+version: 0.1
+log: {level: warn, accesslog: {disabled: false}}
+storage: {filesystem: {rootdirectory: $work/registry}}
+http: {addr: 127.0.0.1:$port}
+auth: {htpasswd: {realm: bench, path: $work/htpasswd}}
+YAML
+docker-registry serve "$work/registry.yml" >"$work/registry.log" 2>&1 & registry_pid=$!
+for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/v2/" && break; sleep 0.1; done
+pulled_bytes() { { grep -oE '"GET [^"]*/blobs/sha256:[^"]*" 200 [0-9]+' "$work/registry.log" || true; } | awk '{s+=$NF} END {print s+0}'; }
+stored_bytes() { du -sb "$work/registry" 2>/dev/null | cut -f1 || echo 0; }
+
+# --- the fixture ------------------------------------------------------------------------------------------------
+fixture="$work/images"
+mkdir -p "$fixture/app"
+cp "$(command -v busybox)" "$fixture/busybox"
+half=$(( base_mb / 2 ))
+head -c "${half}M" /dev/urandom > "$fixture/root-1.bin"
+head -c "$(( base_mb - half ))M" /dev/urandom > "$fixture/root-2.bin"
+cat > "$fixture/Dockerfile.build" <<'EOF'
+# Bench base: busybox and two large layers standing in for Python, XRootD and ROOT.
+ARG PYTHON_VERSION
+FROM scratch
+ARG PYTHON_VERSION
+LABEL overwatch-bench=PORT
+COPY busybox /bin/busybox
+COPY busybox /bin/sh
+COPY root-1.bin /opt/root/lib-1.bin
+COPY root-2.bin /opt/root/lib-2.bin
+ENV PYTHON_VERSION=${PYTHON_VERSION}
+EOF
+sed -i "s/PORT/$port/" "$fixture/Dockerfile.build"
+cat > "$fixture/Dockerfile" <<'EOF'
+# Bench app: the Overwatch source, which changes between runs.
+ARG BASE_IMAGE
+FROM ${BASE_IMAGE}
+ARG PYTHON_VERSION
+ARG OVERWATCH_BRANCH
+ENV OVERWATCH_BRANCH=${OVERWATCH_BRANCH}
+COPY app/ /opt/overwatch/
+CMD ["/bin/sh", "-c", "echo python $PYTHON_VERSION overwatch $OVERWATCH_BRANCH"]
+EOF
+cat > "$fixture/images.yaml" <<EOF
+registry: 127.0.0.1:$port
+namespace: bench
+source: https://example.org/overwatch-bench
+pythonVersions: [$(IFS=,; echo "${pythons[*]}" | sed 's/,/, /g')]
+base: {name: overwatch-base, dockerfile: Dockerfile.build, context: .}
+app: {name: overwatch, dockerfile: Dockerfile, context: .}
+EOF
+change_app() { head -c 8M /dev/urandom > "$fixture/app/overwatch.bin"; date +%s%N > "$fixture/app/version.txt"; }
+
+repo="127.0.0.1:$port/bench/overwatch"
+base_repo="127.0.0.1:$port/bench/overwatch-base"
+args=(--images-config="$fixture/images.yaml" --branch=master)
+
+# The seed's .travis.yml, per Python version in sequence; the build's FROM pulls the base when it is missing.
+seed_publish() {
+  local cfg; cfg=$(mktemp -d)
+  DOCKER_CONFIG=$cfg docker login -u "$user" --password-stdin "127.0.0.1:$port" <<<"$password"
+  for py in "${pythons[@]}"; do
+    DOCKER_CONFIG=$cfg docker pull "$repo:latest-py$py" || true
+    DOCKER_CONFIG=$cfg docker build -f "$fixture/Dockerfile" --cache-from "$repo:latest-py$py" \
+      --build-arg "BASE_IMAGE=$base_repo:py$py" --build-arg "PYTHON_VERSION=$py" --build-arg OVERWATCH_BRANCH=master \
+      -t "$repo:latest-py$py" -t "$repo:master-py$py" "$fixture"
+    DOCKER_CONFIG=$cfg docker push "$repo:latest-py$py"
+    DOCKER_CONFIG=$cfg docker push "$repo:master-py$py"
+  done
+  DOCKER_CONFIG=$cfg docker logout "127.0.0.1:$port"
+  rm -rf "$cfg"
+}
+suite_publish() { DOCKER_USERNAME=$user DOCKER_PASSWORD=$password ./build.sh --target=Publish "${args[@]}"; }
+
+echo "bench: ${base_mb} MB base layers, 8 MB app layer, Pythons ${pythons[*]}, $runs runs per side (median, alternating)" >&2
+s=$(now_ms)
+DOCKER_USERNAME=$user DOCKER_PASSWORD=$password ./build.sh --target=PublishBase "${args[@]}" >"$work/setup.log" 2>&1 \
+  || { cat "$work/setup.log" >&2; echo "bench: PublishBase failed" >&2; exit 1; }
+change_app; seed_publish >/dev/null 2>&1 || { echo "bench: the seed's script failed" >&2; exit 1; }
+change_app; suite_publish >/dev/null 2>&1 || { echo "bench: Publish failed" >&2; exit 1; }
+echo "bench: set up in $(( $(now_ms) - s )) ms (base images built and pushed, previous app images in the registry)" >&2
+
+declare -A times pulls pushes
+measure() { # MODE SIDE
+  change_app
+  [ "$1" = cold ] && empty_engine
+  local p0 s0 t0; p0=$(pulled_bytes); s0=$(stored_bytes); t0=$(now_ms)
+  "$2_publish" >"$work/$1-$2.log" 2>&1 || { tail -20 "$work/$1-$2.log" >&2; echo "bench: $2 ($1) failed" >&2; exit 1; }
+  local t=$(( $(now_ms) - t0 ))
+  times[$1-$2]+="$t "; pulls[$1-$2]+="$(( $(pulled_bytes) - p0 )) "; pushes[$1-$2]+="$(( $(stored_bytes) - s0 )) "
+  echo "bench: $1 $2: $t ms" >&2
+}
+for i in $(seq "$runs"); do
+  for mode in cold warm; do
+    if (( i % 2 )); then measure "$mode" seed; measure "$mode" suite; else measure "$mode" suite; measure "$mode" seed; fi
+  done
+done
+
+med() { tr ' ' '\n' <<<"$1" | grep . | median; }
+printf '%-6s %-42s %9s %11s %11s\n' mode command "ms" "MB pulled" "MB pushed"
+for mode in cold warm; do
+  for side in seed suite; do
+    name=$([ "$side" = seed ] && echo "seed's script (pull, build --cache-from, push)" || echo "./build.sh --target=Publish")
+    printf '%-6s %-42s %9s %11s %11s\n' "$mode" "${name:0:42}" "$(med "${times[$mode-$side]}")" \
+      "$(mb "$(med "${pulls[$mode-$side]}")")" "$(mb "$(med "${pushes[$mode-$side]}")")"
+  done
+done
+for mode in cold warm; do
+  printf '%-49s %9s\n' "ratio Publish / seed's script, $mode" "$(ratio "$(med "${times[$mode-suite]}")" "$(med "${times[$mode-seed]}")")"
+done

@@ -113,7 +113,7 @@ seed_publish() {
   DOCKER_CONFIG=$cfg docker logout "127.0.0.1:$port"
   rm -rf "$cfg"
 }
-suite_publish() { DOCKER_USERNAME=$user DOCKER_PASSWORD=$password ./build.sh --target=Publish "${args[@]}"; }
+suite_publish() { DOCKER_USERNAME=$user DOCKER_PASSWORD=$password ./build.sh --target=Publish --skip-smoke-test "${args[@]}"; }
 
 echo "bench: ${base_mb} MB base layers, 8 MB app layer, Pythons ${pythons[*]}, $runs runs per side (median, alternating)" >&2
 s=$(now_ms)

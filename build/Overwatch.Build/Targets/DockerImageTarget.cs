@@ -16,10 +16,14 @@ public sealed class DockerImageTarget(BuildContext context)
         var (plan, docker) = (context.Plan, context.Docker);
         // First, so a commit missing from the source stops the run before any pull.
         using var source = SourceContext.Assemble(plan.AppImage, context.SourceDir, plan.Commit, context.Runner, context.Log);
-        var pulls = new Puller(docker, context.Images.LogInForPull, context.Log)
+        // A run that pushes logs in once, before the versions run side by side (after docker answered, so an
+        // unreachable daemon is reported as that); a run that does not logs in only when a pull is refused.
+        if (context.IsScheduled(TargetNames.Push) && context.Plan.Publish)
         {
-            BeforeFirstPull = () => context.Images.LogInIfPushing(context.IsScheduled(TargetNames.Push)),
-        };
+            docker.EnsureDaemon();
+            context.Images.LogInIfPushing(pushScheduled: true);
+        }
+        var pulls = new Puller(docker, context.Images.LogInForPull, context.Log);
         // The base of the current inputs, else the published pyX.Y.Z with a warning (CI machines do not build ROOT).
         var bases = new BaseImages(context, pulls);
         var requireCurrent = context.Arguments.Get(BuildArguments.RequireCurrentBase);

@@ -13,10 +13,6 @@ public sealed class Puller(DockerCli docker, Func<bool?> login, Action<string> l
 {
     private readonly ConcurrentDictionary<string, Lazy<RegistryOutcome>> pulls = new(StringComparer.Ordinal);
     private readonly Lazy<bool?> loggedIn = new(login, LazyThreadSafetyMode.ExecutionAndPublication);
-    private int pulled;
-
-    /// <summary>Runs once before the first pull (a run that pushes logs in then, after docker answered a local query).</summary>
-    public Action? BeforeFirstPull { get; init; }
 
     /// <summary>True when a pull was refused and no credentials were there to log in with.</summary>
     public bool Anonymous => loggedIn.IsValueCreated && loggedIn.Value is null;
@@ -37,7 +33,6 @@ public sealed class Puller(DockerCli docker, Func<bool?> login, Action<string> l
 
     private RegistryOutcome PullOnce(string reference)
     {
-        if (Interlocked.Exchange(ref pulled, 1) == 0) BeforeFirstPull?.Invoke();
         var anonymous = docker.ConfigDirectory is null;
         var outcome = docker.Pull(reference);
         // Refused without credentials: log in (once for all lanes) and try again; refused with them is final.

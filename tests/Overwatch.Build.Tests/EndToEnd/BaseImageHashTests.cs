@@ -41,7 +41,7 @@ public sealed class BaseImageHashTests
 
         var first = Run(images, "skip", "PublishBase");
         Assert.That(first.ExitCode, Is.EqualTo(0), first.ToString());
-        Assert.That(first.StandardOutput, Does.Contain($"Building base image {Base("skip", current)}"));
+        Assert.That(first.StandardOutput, Does.Contain($"building base image {Base("skip", current)}"));
         Assert.That(registry.Tags("skip/overwatch-base"), Is.EqualTo(new[] { "py3.6.7", current }));
 
         var second = Run(images, "skip", "PublishBase");
@@ -92,13 +92,13 @@ public sealed class BaseImageHashTests
 
         var required = Run(images, "changed", "DockerImage", "--require-current-base");
         Assert.That(required.ExitCode, Is.Not.EqualTo(0));
-        Assert.That(required.StandardError, Does.Contain($"Error: base image {Base("changed", after)} of the current inputs of Dockerfile.build is neither local nor in the registry"));
+        Assert.That(required.StandardError, Does.Contain($"Error: py3.6.7: base image {Base("changed", after)} of the current inputs of Dockerfile.build is neither local nor in the registry"));
         Assert.That(required.StandardError, Does.Contain("--require-current-base is set: build it with ./build.sh --target=DockerBase --python-version=3.6.7"));
         Assert.That(required.StandardOutput, Does.Not.Contain("> docker build"), "nothing built after the refusal");
 
         var rebuilt = Run(images, "changed", "DockerBase");
         Assert.That(rebuilt.ExitCode, Is.EqualTo(0), rebuilt.ToString());
-        Assert.That(rebuilt.StandardOutput, Does.Contain($"Building base image {Base("changed", after)}"));
+        Assert.That(rebuilt.StandardOutput, Does.Contain($"building base image {Base("changed", after)}"));
         var app = Run(images, "changed", "DockerImage", "--require-current-base");
         Assert.That(app.ExitCode, Is.EqualTo(0), app.ToString());
         Assert.That(app.StandardOutput, Does.Contain($"BASE_IMAGE={Base("changed", after)}"));

@@ -80,15 +80,19 @@ public sealed class DockerCli(IProcessRunner runner, Action<string> log)
         throw new DockerException(Mask(result.Failure($"{what} failed", fix)));
     }
 
+    /// <summary>The command run with <paramref name="directory"/> as its docker config (a login before it is shared).</summary>
+    public ProcessSpec InConfig(ProcessSpec spec, string directory)
+    {
+        var environment = new Dictionary<string, string?>(spec.Environment);
+        foreach (var (name, value) in DockerClientConfig.Environment(directory, userEnvironment.Value)) environment[name] = value;
+        return spec with { Environment = environment };
+    }
+
     public ProcessResult Execute(ProcessSpec spec, bool quiet)
     {
         // Only registry commands see the session's credentials; builds keep the user's own docker config (plugins, contexts).
-        if (ConfigDirectory is not null && spec.Arguments.Count > 0 && RegistryCommands.Contains(spec.Arguments[0]))
-        {
-            var environment = new Dictionary<string, string?>(spec.Environment);
-            foreach (var (name, value) in DockerClientConfig.Environment(ConfigDirectory, userEnvironment.Value)) environment[name] = value;
-            spec = spec with { Environment = environment };
-        }
+        if (ConfigDirectory is { } directory && spec.Arguments.Count > 0 && RegistryCommands.Contains(spec.Arguments[0]))
+            spec = InConfig(spec, directory);
         if (!quiet) log("> " + Mask(spec.Display));
         return RequireDocker(() => runner.Run(spec, quiet ? null : line => log(Mask(line))));
     }

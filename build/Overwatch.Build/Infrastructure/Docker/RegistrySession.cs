@@ -32,12 +32,13 @@ public sealed class RegistrySession : IDisposable
         // The login must reach the engine the builds use: the user's current context goes along, their credentials do not.
         DockerClientConfig.Prepare(directory, DockerClientConfig.ProcessEnvironment());
         docker.AddSecret(credentials.Password);
-        docker.ConfigDirectory = directory;
         try
         {
-            docker.RequireRegistry(DockerCommands.Login(registry, credentials.Username, credentials.Password),
+            docker.RequireRegistry(docker.InConfig(DockerCommands.Login(registry, credentials.Username, credentials.Password), directory),
                 $"login to {registry} as {credentials.Username}");
             session.loggedIn = true;
+            // Only now: registry commands running side by side must not use the directory before it holds the login.
+            docker.ConfigDirectory = directory;
             return session;
         }
         catch

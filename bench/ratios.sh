@@ -48,7 +48,7 @@ YAML
 docker-registry serve "$work/registry.yml" >/dev/null 2>&1 & registry_pid=$!
 for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/v2/" && break; sleep 0.1; done
 
-cp tests/Overwatch.Build.Tests/Fixtures/Images/* "$work/"
+cp tests/Overwatch.Build.Tests/Fixtures/Images/Dockerfile* tests/Overwatch.Build.Tests/Fixtures/Images/images.yaml tests/Overwatch.Build.Tests/Fixtures/Images/app.txt "$work/"
 cp "$(command -v busybox)" "$work/busybox"
 args=(--images-config="$work/images.yaml" --registry="127.0.0.1:$port" --image-namespace=bench --branch=master)
 export DOCKER_USERNAME=$user DOCKER_PASSWORD=$password

@@ -9,32 +9,8 @@ namespace Overwatch.Build.Tests.EndToEnd;
 /// fixture images for two Python versions. Each test uses its own namespace in the registry.
 /// </summary>
 [TestFixture, Category("EndToEnd"), NonParallelizable]
-public sealed class ImageTargetsTests
+public sealed class ImageTargetsTests() : RegistryFixture("Pa55-w0rd-never-shown-7f3a")
 {
-    private const string User = "ci-bot";
-    private const string Password = "Pa55-w0rd-never-shown-7f3a";
-    private LocalRegistry registry = null!;
-    private FixtureImages images = null!;
-
-    [OneTimeSetUp]
-    public void StartRegistry()
-    {
-        DockerDaemon.Require();
-        registry = new LocalRegistry(User, Password);
-        images = new FixtureImages();
-    }
-
-    [OneTimeTearDown]
-    public void StopRegistry()
-    {
-        if (registry is null) return;
-        var left = Shell.Run("docker", "images", "--format", "{{.Repository}}:{{.Tag}}").StandardOutput
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(i => i.StartsWith(registry.Address + "/", StringComparison.Ordinal)).ToList();
-        if (left.Count > 0) Shell.Run("docker", ["rmi", "--force", .. left]);
-        registry.Dispose();
-        images.Dispose();
-    }
-
     [Test]
     public void MasterOnTravis_PushesLatestAndMasterForEveryPython()
     {

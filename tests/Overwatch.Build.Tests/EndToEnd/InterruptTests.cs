@@ -9,28 +9,8 @@ namespace Overwatch.Build.Tests.EndToEnd;
 /// the run ends within seconds, its docker child with it, and no temporary login stays on disk.
 /// </summary>
 [TestFixture, Category("EndToEnd"), NonParallelizable]
-public sealed class InterruptTests
+public sealed class InterruptTests() : RegistryFixture("Signal-pa55-never-shown-5e1b", "signal-")
 {
-    private const string User = "ci-bot";
-    private const string Password = "Signal-pa55-never-shown-5e1b";
-    private LocalRegistry registry = null!;
-    private FixtureImages images = null!;
-
-    [OneTimeSetUp]
-    public void StartRegistry()
-    {
-        DockerDaemon.Require();
-        registry = new LocalRegistry(User, Password);
-        images = new FixtureImages();
-    }
-
-    [OneTimeTearDown]
-    public void StopRegistry()
-    {
-        registry?.Dispose();
-        images?.Dispose();
-    }
-
     [TestCase("TERM", "build.sh", 143)]
     [TestCase("INT", "build.sh", 130)]
     [TestCase("HUP", "build.sh", 129)]

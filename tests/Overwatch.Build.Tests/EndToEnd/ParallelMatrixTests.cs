@@ -13,33 +13,9 @@ namespace Overwatch.Build.Tests.EndToEnd;
 /// version, and the publish record says which failed and why. Each test uses its own namespace.
 /// </summary>
 [TestFixture, Category("EndToEnd"), NonParallelizable]
-public sealed class ParallelMatrixTests
+public sealed class ParallelMatrixTests() : RegistryFixture("Matrix-pa55-never-shown-3d7e", "matrix-")
 {
-    private const string User = "ci-bot";
-    private const string Password = "Matrix-pa55-never-shown-3d7e";
     private static readonly string[] Versions = ["2.7.15", "3.6.7", "3.7.1"];
-    private LocalRegistry registry = null!;
-    private FixtureImages images = null!;
-
-    [OneTimeSetUp]
-    public void StartRegistry()
-    {
-        DockerDaemon.Require();
-        registry = new LocalRegistry(User, Password);
-        images = new FixtureImages();
-    }
-
-    [OneTimeTearDown]
-    public void StopRegistry()
-    {
-        if (registry is null) return;
-        var left = Shell.Run("docker", "images", "--format", "{{.Repository}}:{{.Tag}}").StandardOutput
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Where(i => i.StartsWith("127.0.0.1:", StringComparison.Ordinal) && i.Contains("/matrix-", StringComparison.Ordinal)).ToList();
-        if (left.Count > 0) Shell.Run("docker", ["rmi", "--force", .. left]);
-        registry.Dispose();
-        images.Dispose();
-    }
 
     [Test]
     public void ThreeVersionsInParallel_AreAllPushed_WithPrefixedLines_AndTheRecordHoldsTheRegistrysDigests()
@@ -174,7 +150,7 @@ public sealed class ParallelMatrixTests
         [$"--target={target}", $"--images-config={images.ImagesFile}", $"--registry={registryAddress}", $"--image-namespace={space}",
          .. Versions.Select(v => $"--python-version={v}"), .. target == "Publish" ? ["--skip-smoke-test"] : Array.Empty<string>(), .. extra];
 
-    private static Dictionary<string, string?> Env(Dictionary<string, string?> extra)
+    private Dictionary<string, string?> Env(Dictionary<string, string?> extra)
     {
         var env = new Dictionary<string, string?>
         {

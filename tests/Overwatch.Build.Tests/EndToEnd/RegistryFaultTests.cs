@@ -9,33 +9,8 @@ namespace Overwatch.Build.Tests.EndToEnd;
 /// never moves. Each test uses its own namespace.
 /// </summary>
 [TestFixture, Category("EndToEnd"), NonParallelizable]
-public sealed class RegistryFaultTests
+public sealed class RegistryFaultTests() : RegistryFixture("Fault-pa55-never-shown-91c2", "fault-")
 {
-    private const string User = "ci-bot";
-    private const string Password = "Fault-pa55-never-shown-91c2";
-    private LocalRegistry registry = null!;
-    private FixtureImages images = null!;
-
-    [OneTimeSetUp]
-    public void StartRegistry()
-    {
-        DockerDaemon.Require();
-        registry = new LocalRegistry(User, Password);
-        images = new FixtureImages();
-    }
-
-    [OneTimeTearDown]
-    public void StopRegistry()
-    {
-        if (registry is null) return;
-        var left = Shell.Run("docker", "images", "--format", "{{.Repository}}:{{.Tag}}").StandardOutput
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(i => i.StartsWith("127.0.0.1:", StringComparison.Ordinal)
-                && (i.Contains("/fault-", StringComparison.Ordinal))).ToList();
-        if (left.Count > 0) Shell.Run("docker", ["rmi", "--force", .. left]);
-        registry.Dispose();
-        images.Dispose();
-    }
-
     [Test]
     public void ThreeTransientFaultsOfDifferentClasses_AreRetriedAndEveryReferenceIsPushed()
     {

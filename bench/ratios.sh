@@ -18,10 +18,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-now_ms() { date +%s%3N; }
-time_ms() { local s; s=$(now_ms); "$@" >/dev/null 2>&1 || { echo "bench: command failed: $*" >&2; exit 1; }; echo $(( $(now_ms) - s )); }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
+source bench/lib.sh
 
 # --- 1. Plan vs Cake's floor ------------------------------------------------------------------
 mkdir -p "$work/floor"
@@ -36,20 +33,9 @@ done
 plan_ms=$(printf '%s\n' "${plan[@]}" | median); floor_ms=$(printf '%s\n' "${floor[@]}" | median)
 
 # --- 2. warm Publish vs plain docker commands -------------------------------------------------
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-user=bench password=bench-password-not-secret
-htpasswd -Bbn "$user" "$password" > "$work/htpasswd"
-cat > "$work/registry.yml" <<YAML
-version: 0.1
-storage: {filesystem: {rootdirectory: $work/registry}}
-http: {addr: 127.0.0.1:$port}
-auth: {htpasswd: {realm: bench, path: $work/htpasswd}}
-YAML
-docker-registry serve "$work/registry.yml" >/dev/null 2>&1 & registry_pid=$!
-for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/v2/" && break; sleep 0.1; done
+start_registry
 
-cp tests/Overwatch.Build.Tests/Fixtures/Images/Dockerfile* tests/Overwatch.Build.Tests/Fixtures/Images/images.yaml tests/Overwatch.Build.Tests/Fixtures/Images/app.txt "$work/"
-cp "$(command -v busybox)" "$work/busybox"
+copy_fixture_images "$work"
 args=(--images-config="$work/images.yaml" --registry="127.0.0.1:$port" --image-namespace=bench --branch=master)
 export DOCKER_USERNAME=$user DOCKER_PASSWORD=$password
 ./build.sh --target=DockerBase "${args[@]}" >/dev/null

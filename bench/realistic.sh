@@ -33,24 +33,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-now_ms() { date +%s%3N; }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
+source bench/lib.sh
 mb() { awk -v b="$1" 'BEGIN {printf "%.1f", b/1048576}'; }
 
 # --- the registry: htpasswd auth, access log for the bytes pulled ----------------------------------------------
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-user=bench password=bench-password-not-secret
-htpasswd -Bbn "$user" "$password" > "$work/htpasswd"
-cat > "$work/registry.yml" <<YAML
-version: 0.1
-log: {level: warn, accesslog: {disabled: false}}
-storage: {filesystem: {rootdirectory: $work/registry}}
-http: {addr: 127.0.0.1:$port}
-auth: {htpasswd: {realm: bench, path: $work/htpasswd}}
-YAML
-docker-registry serve "$work/registry.yml" >"$work/registry.log" 2>&1 & registry_pid=$!
-for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/v2/" && break; sleep 0.1; done
+start_registry
 pulled_bytes() { { grep -oE '"GET [^"]*/blobs/sha256:[^"]*" 200 [0-9]+' "$work/registry.log" || true; } | awk '{s+=$NF} END {print s+0}'; }
 stored_bytes() { du -sb "$work/registry" 2>/dev/null | cut -f1 || echo 0; }
 

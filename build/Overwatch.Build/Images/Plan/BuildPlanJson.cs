@@ -1,5 +1,5 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using Overwatch.Build.Images;
 using System.Text.Json.Serialization;
 using Overwatch.Build.Images.Refs;
 
@@ -8,20 +8,13 @@ namespace Overwatch.Build.Images.Plan;
 /// <summary>The plan as artifacts/build-plan.json, for CI steps and people to read.</summary>
 public static class BuildPlanJson
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static string Serialize(BuildPlan plan) => JsonSerializer.Serialize(new Document(
         new RefDocument(TypeName(plan.Ref.Type), plan.Ref.Name, plan.Ref.Source.ToString().ToLowerInvariant()),
         plan.Commit,
         plan.Publish,
         plan.Reason,
         plan.Images.Select(i => new ImageDocument(i.Python.ToString(), i.CurrentBase, i.Base, i.BaseInputs, i.Tags, i.References, i.BuildArgs, i.Labels)).ToList()),
-        Options) + "\n";
+        ArtifactJson.Options) + "\n";
 
     private static string TypeName(RefType type) => type switch
     {

@@ -1,18 +1,11 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using Overwatch.Build.Images;
 
 namespace Overwatch.Build.Images.Publish;
 
 /// <summary>The publish record as artifacts/publish.json, for CI steps and people to read.</summary>
 public static class PublishRecordJson
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static string Serialize(PublishRecord record) => JsonSerializer.Serialize(new Document(
         record.Ref,
         record.Publish,
@@ -22,7 +15,7 @@ public static class PublishRecordJson
             v.Python.ToString(),
             v.SmokeTest,
             v.References.Select(r => new ReferenceDocument(r.Reference, r.Kind, r.ImageId, StatusName(r.Status), r.Digest, r.Reason)).ToList())).ToList()),
-        Options) + "\n";
+        ArtifactJson.Options) + "\n";
 
     public static string StatusName(ReferenceStatus status) => status switch
     {

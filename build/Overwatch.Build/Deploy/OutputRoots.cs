@@ -26,9 +26,7 @@ public static class OutputRoots
     /// </summary>
     public static string? Escapes(string path, OutputRoot root)
     {
-        var resolved = Resolve(path);
-        return IsInside(resolved, Resolve(root.Path)) ? null : resolved;
+        var resolved = SymbolicLinks.Resolve(path);
+        return IsInside(resolved, SymbolicLinks.Resolve(root.Path)) ? null : resolved;
     }
-
-    public static string Resolve(string path) => SymbolicLinks.Resolve(path);
 }

@@ -21,7 +21,7 @@ public sealed class DockerImageTarget(BuildContext context)
         if (context.IsScheduled(TargetNames.Push) && context.Plan.Publish)
         {
             docker.EnsureDaemon();
-            context.Images.LogInIfPushing(pushScheduled: true);
+            context.Images.LogIn();
         }
         var pulls = new Puller(docker, context.Images.LogInForPull, context.Log);
         // The base of the current inputs, else the published pyX.Y.Z with a warning (CI machines do not build ROOT).

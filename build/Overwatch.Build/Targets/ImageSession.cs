@@ -71,15 +71,6 @@ public sealed class ImageSession : IDisposable
     }
 
     /// <summary>
-    /// A run that pushes logs in before its first pull, which then needs no refused anonymous attempt first; a
-    /// run that publishes nothing still never depends on a working login.
-    /// </summary>
-    public void LogInIfPushing(bool pushScheduled)
-    {
-        if (pushScheduled && Plan.Publish) LogIn();
-    }
-
-    /// <summary>
     /// For a pull the registry refused without credentials: null when there are none, false when the login
     /// failed (a warning: a missing cache image costs time, and a missing base image says so itself). Tried once.
     /// </summary>

@@ -68,6 +68,25 @@ public sealed class BootstrapTests
         });
     }
 
+    // A checkout, an archive or a copy can change a file and keep its old time: the stamps hash contents.
+    [Test]
+    public void ChangedSourceWithItsOldModificationTime_IsStillRebuilt()
+    {
+        var source = checkout.Combine("build", "Overwatch.Build", "Inputs", "TargetNames.cs");
+        var (stamp, modified) = (checkout.LibraryStamp, File.GetLastWriteTimeUtc(source));
+        File.AppendAllText(source, "\n// changed, its modification time kept\n");
+        File.SetLastWriteTimeUtc(source, modified);
+
+        var result = checkout.Run("build.sh", PlanArguments);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+            Assert.That(result.StandardError, Does.Contain("Building the build library"));
+            Assert.That(checkout.LibraryStamp, Is.Not.EqualTo(stamp));
+        });
+    }
+
     [TestCase("build.sh")]
     [TestCase("build.ps1")]
     public void CompileError_ExitsOne_WithTheCompilerOutputOnStderr_AndTheFixNeedsNoRebuild(string script)

@@ -51,7 +51,9 @@ $cakeArgs = @()
 $libStamp = Get-Stamp (@('global.json') + $libSources)
 if ((Read-Stamp .build/lib.stamp) -cne $libStamp -or -not (Test-Path -LiteralPath .build/lib/Overwatch.Build.dll)) {
     Write-Note 'Building the build library (build/Overwatch.Build)...'
-    $out = dotnet build build/Overwatch.Build/Overwatch.Build.csproj -c Release -o .build/lib -nologo -v q 2>&1
+    # Published ReadyToRun for this machine's runtime, as build.sh does (see the .csproj).
+    $out = dotnet publish build/Overwatch.Build/Overwatch.Build.csproj -c Release --use-current-runtime --self-contained false `
+        -o .build/lib -nologo -v q 2>&1
     if ($LASTEXITCODE -ne 0) {
         $out | ForEach-Object { Write-Note "$_" }
         Write-Note 'error: the build library failed to compile (see above)'

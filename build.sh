@@ -51,8 +51,10 @@ fi
 read_stamp .build/lib.stamp
 if [ "$stored" != "$lib_stamp" ] || [ ! -f .build/lib/Overwatch.Build.dll ]; then
   echo "Building the build library (build/Overwatch.Build)..." >&2
-  # 9>&-: the compiler servers MSBuild leaves running must not inherit (and so hold) the lock.
-  if ! out=$(dotnet build build/Overwatch.Build/Overwatch.Build.csproj -c Release -o .build/lib -nologo -v q 2>&1 9>&-); then
+  # Published ReadyToRun for this machine's runtime (see the .csproj). 9>&-: the compiler servers MSBuild
+  # leaves running must not inherit (and so hold) the lock.
+  if ! out=$(dotnet publish build/Overwatch.Build/Overwatch.Build.csproj -c Release --use-current-runtime --self-contained false \
+      -o .build/lib -nologo -v q 2>&1 9>&-); then
     printf '%s\n' "$out" >&2
     echo "error: the build library failed to compile (see above)" >&2
     exit 1

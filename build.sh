@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Bootstraps the build: restores the pinned Cake tool, builds the build library when its sources
-# changed, then runs build.cake with every argument passed through. Exits with Cake's exit code.
+# Bootstraps the build: restores the pinned Cake tool, builds the build library (precompiled, ReadyToRun)
+# when its sources changed, then runs build.cake with every argument passed through. Exits with Cake's exit code.
 set -euo pipefail
 # Every process this script starts costs each run a few ms before Cake starts: the steps below use bash
 # builtins where they can (no dirname, cat or seq), and one hashing process makes every stamp.

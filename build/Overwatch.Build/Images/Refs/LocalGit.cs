@@ -11,7 +11,7 @@ public sealed class LocalGit : ILocalGit
     private readonly string directory;
     private readonly IProcessRunner runner;
     // The revision and the commit time of HEAD come from one git process, run once (each process costs a run milliseconds).
-    private readonly Lazy<(string? Revision, DateTimeOffset? Committed)> head;
+    private readonly Lazy<Head> head;
     private string? problem;
 
     public LocalGit(string directory, IProcessRunner runner)
@@ -38,11 +38,11 @@ public sealed class LocalGit : ILocalGit
         catch (Exception) { /* kept by the Lazy: the caller gets it when it asks for HEAD */ }
     }, null);
 
-    private (string? Revision, DateTimeOffset? Committed) ReadHead() =>
+    private Head ReadHead() =>
         FirstLine("log", "-1", "--no-show-signature", "--format=%H %ct", "HEAD")?.Split(' ') is [var revision, var time]
         && long.TryParse(time, out var seconds)
-            ? (revision, DateTimeOffset.FromUnixTimeSeconds(seconds))
-            : (null, null);
+            ? new Head(revision, DateTimeOffset.FromUnixTimeSeconds(seconds))
+            : new Head(null, null);
 
     private string? FirstLine(params string[] arguments) => Lines(arguments).FirstOrDefault();
 
@@ -71,4 +71,7 @@ public sealed class LocalGit : ILocalGit
     {
         if (found is not null) Interlocked.CompareExchange(ref problem, found, null);
     }
+
+    // A class, not a tuple: Lazy of a reference type runs the framework's precompiled code, of a struct it is JIT-compiled.
+    private sealed record Head(string? Revision, DateTimeOffset? Committed);
 }

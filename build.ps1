@@ -13,13 +13,12 @@ $env:DOTNET_NOLOGO = '1'
 $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
 $env:CAKE_SETTINGS_ENABLESCRIPTCACHE = 'true'
 
-# What build.sh's stamp computes: the SHA-256 of sha256sum's output ("HASH  PATH" per file).
+# What build.sh's stamp is: sha256sum's output for the files ("HASH  PATH" per file, one per line).
 function Get-Stamp([string[]] $Paths) {
     $lines = foreach ($path in $Paths) {
         '{0}  {1}' -f (Get-FileHash -Algorithm SHA256 -LiteralPath $path).Hash.ToLowerInvariant(), $path
     }
-    $bytes = [Text.Encoding]::UTF8.GetBytes((($lines | ForEach-Object { "$_`n" }) -join ''))
-    [Convert]::ToHexString([Security.Cryptography.SHA256]::HashData($bytes)).ToLowerInvariant()
+    $lines -join "`n"
 }
 
 function Read-Stamp([string] $Path) {
@@ -36,7 +35,7 @@ function Write-Note([string] $Line) { [Console]::Error.WriteLine($Line) }
 New-Item -ItemType Directory -Force -Path .build | Out-Null
 
 $toolsStamp = Get-Stamp @('.config/dotnet-tools.json')
-if ((Read-Stamp .build/tools.stamp) -ne $toolsStamp) {
+if ((Read-Stamp .build/tools.stamp) -cne $toolsStamp) {
     dotnet tool restore 2>&1 | ForEach-Object { Write-Note "$_" }
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
     Write-Stamp .build/tools.stamp $toolsStamp
@@ -50,9 +49,11 @@ $cakeArgs = @()
     Where-Object { $_ -notmatch '/(bin|obj)/' })
 [Array]::Sort($libSources, [StringComparer]::Ordinal)
 $libStamp = Get-Stamp (@('global.json') + $libSources)
-if ((Read-Stamp .build/lib.stamp) -ne $libStamp -or -not (Test-Path -LiteralPath .build/lib/Overwatch.Build.dll)) {
+if ((Read-Stamp .build/lib.stamp) -cne $libStamp -or -not (Test-Path -LiteralPath .build/lib/Overwatch.Build.dll)) {
     Write-Note 'Building the build library (build/Overwatch.Build)...'
-    $out = dotnet build build/Overwatch.Build/Overwatch.Build.csproj -c Release -o .build/lib -nologo -v q 2>&1
+    # Published ReadyToRun for this machine's runtime, as build.sh does (see the .csproj).
+    $out = dotnet publish build/Overwatch.Build/Overwatch.Build.csproj -c Release --use-current-runtime --self-contained false `
+        -o .build/lib -nologo -v q 2>&1
     if ($LASTEXITCODE -ne 0) {
         $out | ForEach-Object { Write-Note "$_" }
         Write-Note 'error: the build library failed to compile (see above)'
@@ -62,9 +63,10 @@ if ((Read-Stamp .build/lib.stamp) -ne $libStamp -or -not (Test-Path -LiteralPath
 }
 
 # As build.sh: the script cache is keyed on build.cake's text only, so a changed library (or script)
-# recompiles it once, whichever script notices; the stamp tells the other script it is done.
-$scriptStamp = Get-Stamp @('build.cake', '.build/lib.stamp')
-if ((Read-Stamp .build/script.stamp) -ne $scriptStamp) {
+# recompiles it once, whichever script notices; the stamp (the library's plus build.cake's line) tells
+# the other script it is done.
+$scriptStamp = $libStamp + "`n" + (Get-Stamp @('build.cake'))
+if ((Read-Stamp .build/script.stamp) -cne $scriptStamp) {
     Write-Stamp .build/script.stamp $scriptStamp
     $cakeArgs += '--invalidate-script-cache'
 }

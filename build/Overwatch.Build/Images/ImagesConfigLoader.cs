@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Overwatch.Build.Inputs;
 using Overwatch.Build.Deploy;
 using Overwatch.Build.Deploy.Yaml;
@@ -5,7 +6,7 @@ using Overwatch.Build.Deploy.Yaml;
 namespace Overwatch.Build.Images;
 
 /// <summary>Reads docker/images.yaml. Relative paths in it are relative to the file's own directory.</summary>
-public static class ImagesConfigLoader
+public static partial class ImagesConfigLoader
 {
     public static ImagesConfig Load(string path)
     {
@@ -119,9 +120,12 @@ public static class ImagesConfigLoader
 
     // One plain folder name: the source is extracted there, inside a context directory made for the build.
     private static string SourceTree(string value, string key, string path) =>
-        System.Text.RegularExpressions.Regex.IsMatch(value, @"^[A-Za-z0-9][A-Za-z0-9_.-]*\z")
+        FolderName().IsMatch(value)
             ? value
             : throw new UsageException($"images file '{path}': {key}.sourceTree '{value}' is not a folder name: use e.g. overwatch-src (a folder of the build context, no '/')");
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.-]*\z")]
+    private static partial Regex FolderName();
 
     private static string Required(string? value, string key, string path) =>
         string.IsNullOrWhiteSpace(value) ? throw new UsageException($"images file '{path}' is missing '{key}': add it") : value;

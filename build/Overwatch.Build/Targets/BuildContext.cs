@@ -69,11 +69,17 @@ public sealed class BuildContext : IDisposable
         var arguments = new ArgumentSet(cakeArguments);
         var layout = DeploymentLayout.Resolve(root, arguments);
         var runner = new ProcessRunner();
+        var git = new LocalGit(SourceDirectory(arguments, layout), runner);
         var context = new BuildContext(arguments, layout, EnvironmentVariables.FromProcess(), TimeProvider.System,
-            CakeSwitches.IsDryRun(System.Environment.GetCommandLineArgs()), targetsToRun, runner, new LocalGit(SourceDirectory(arguments, layout), runner), log);
+            CakeSwitches.IsDryRun(System.Environment.GetCommandLineArgs()), targetsToRun, runner, git, log);
         PlatformSupport.Check(context.ScheduledTargets.Where(t => !(t == TargetNames.SmokeTest && arguments.Get(BuildArguments.SkipSmokeTest))),
             OperatingSystem.IsWindows());
-        if (TargetNames.UsingPlan.Any(context.IsScheduled)) _ = context.Images;
+        if (TargetNames.UsingPlan.Any(context.IsScheduled))
+        {
+            // The plan needs HEAD's revision and time: git answers while images.yaml is read.
+            git.ReadHeadAhead();
+            _ = context.Images;
+        }
         return context;
     }
 

@@ -1,3 +1,4 @@
+using System.Reflection.PortableExecutable;
 using System.Text.RegularExpressions;
 using Overwatch.Build.Tests.Infra;
 
@@ -59,6 +60,13 @@ public sealed partial class BootstrapCheckout : IDisposable
     }
 
     public string LibraryStamp => File.ReadAllText(Combine(".build", "lib.stamp")).Trim();
+
+    /// <summary>Whether an assembly of the built library carries precompiled (ReadyToRun) code: a managed native header.</summary>
+    public bool IsReadyToRun(string assembly)
+    {
+        using var pe = new PEReader(File.OpenRead(Combine(".build", "lib", assembly)));
+        return pe.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
+    }
 
     /// <summary>Cake's step timings differ on every run; everything else it prints must not.</summary>
     public static string WithoutDurations(string output) => Duration().Replace(output, "00:00:00.0000000");

@@ -61,12 +61,39 @@ public sealed class BootstrapTests
             Assert.That(rebuilt.ExitCode, Is.EqualTo(0), rebuilt.ToString());
             Assert.That(rebuilt.StandardError, Does.Contain("Building the build library"));
             Assert.That(newStamp, Is.Not.EqualTo(stamp));
+            Assert.That(checkout.IsReadyToRun("Overwatch.Build.dll"), Is.True, $"{rebuilding} did not publish the library ReadyToRun");
             Assert.That(recompiled, Is.GreaterThan(compiled), "the script cache was not invalidated");
             Assert.That(reused.ExitCode, Is.EqualTo(0), reused.ToString());
             Assert.That(reused.StandardError, Is.Empty, $"{other} rebuilt what {rebuilding} had built");
             Assert.That(checkout.ScriptCompiledAt(), Is.EqualTo(recompiled));
         });
     }
+
+    // A checkout, an archive or a copy can change a file and keep its old time: the stamps hash contents.
+    [Test]
+    public void ChangedSourceWithItsOldModificationTime_IsStillRebuilt()
+    {
+        var source = checkout.Combine("build", "Overwatch.Build", "Inputs", "TargetNames.cs");
+        var (stamp, modified) = (checkout.LibraryStamp, File.GetLastWriteTimeUtc(source));
+        File.AppendAllText(source, "\n// changed, its modification time kept\n");
+        File.SetLastWriteTimeUtc(source, modified);
+
+        var result = checkout.Run("build.sh", PlanArguments);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+            Assert.That(result.StandardError, Does.Contain("Building the build library"));
+            Assert.That(checkout.LibraryStamp, Is.Not.EqualTo(stamp));
+        });
+    }
+
+    // Precompiled code spares every run the JIT of what Setup runs (the library and the dependencies it calls).
+    [TestCase("Overwatch.Build.dll")]
+    [TestCase("YamlDotNet.dll")]
+    [TestCase("CliWrap.dll")]
+    public void BuiltLibrary_IsReadyToRun(string assembly) =>
+        Assert.That(checkout.IsReadyToRun(assembly), Is.True);
 
     [TestCase("build.sh")]
     [TestCase("build.ps1")]

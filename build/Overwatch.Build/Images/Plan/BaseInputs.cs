@@ -20,10 +20,11 @@ public static class BaseInputs
         var text = new StringBuilder("overwatch-base-inputs 1\n");
         void Field(string name, string value) => text.Append(name).Append(' ').Append(value.Length).Append(':').Append(value).Append('\n');
         Field("dockerfile", Sha256(recipe.Dockerfile.Replace("\r\n", "\n", StringComparison.Ordinal)));
-        foreach (var (name, value) in buildArgs.OrderBy(a => a.Key, StringComparer.Ordinal))
+        // Sorting the names, not the pairs: LINQ's sort of KeyValuePair structs is JIT-compiled on every run that plans.
+        foreach (var name in buildArgs.Keys.Order(StringComparer.Ordinal))
         {
             Field("arg", name);
-            Field("value", value);
+            Field("value", buildArgs[name]);
         }
         foreach (var file in recipe.Files.DistinctBy(f => f.Path).OrderBy(f => f.Path, StringComparer.Ordinal))
             Field("file", $"{file.Kind} {(file.Executable ? "x" : "-")} {file.Digest} {file.Path}");

@@ -11,7 +11,7 @@ public static class BuildPlanner
     {
         var images = inputs.Images;
         var decision = TagPolicy.Decide(inputs.Source.Ref);
-        var labels = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        var labels = new SortedList<string, string>(StringComparer.Ordinal)
         {
             ["org.opencontainers.image.created"] = inputs.Created.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             ["org.opencontainers.image.revision"] = inputs.Source.Revision ?? "unknown",
@@ -33,7 +33,7 @@ public static class BuildPlanner
                 baseReference,
                 tags,
                 tags.Select(tag => $"{repository}:{tag}").ToList(),
-                new SortedDictionary<string, string>(StringComparer.Ordinal)
+                new SortedList<string, string>(StringComparer.Ordinal)
                 {
                     ["BASE_IMAGE"] = currentBase,
                     ["OVERWATCH_COMMIT"] = inputs.Source.Revision ?? "unknown",

@@ -30,7 +30,7 @@ public sealed record ImagePlan(
     /// <summary>The build arguments of the base image of this Python version.</summary>
     public IReadOnlyDictionary<string, string> BaseBuildArgs => BaseBuildArgsOf(Python);
 
-    public static IReadOnlyDictionary<string, string> BaseBuildArgsOf(PythonVersion python) => new SortedDictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> BaseBuildArgsOf(PythonVersion python) => new SortedList<string, string>(StringComparer.Ordinal)
     {
         ["PYTHON_VERSION"] = python.ToString(),
     };

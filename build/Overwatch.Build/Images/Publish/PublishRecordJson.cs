@@ -1,11 +1,14 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Overwatch.Build.Images;
 
 namespace Overwatch.Build.Images.Publish;
 
 /// <summary>The publish record as artifacts/publish.json, for CI steps and people to read.</summary>
-public static class PublishRecordJson
+public static partial class PublishRecordJson
 {
+    private static readonly JsonSerializerOptions Options = ArtifactJson.With(RecordDocuments.Default);
+
     public static string Serialize(PublishRecord record) => JsonSerializer.Serialize(new Document(
         record.Ref,
         record.Publish,
@@ -15,7 +18,7 @@ public static class PublishRecordJson
             v.Python.ToString(),
             v.SmokeTest,
             v.References.Select(r => new ReferenceDocument(r.Reference, r.Kind, r.ImageId, StatusName(r.Status), r.Digest, r.Reason)).ToList())).ToList()),
-        ArtifactJson.Options) + "\n";
+        Options) + "\n";
 
     public static string StatusName(ReferenceStatus status) => status switch
     {
@@ -30,4 +33,7 @@ public static class PublishRecordJson
     private sealed record VersionDocument(string Python, string SmokeTest, IReadOnlyList<ReferenceDocument> References);
 
     private sealed record ReferenceDocument(string Reference, string Kind, string? ImageId, string Status, string? Digest, string? Reason);
+
+    [JsonSerializable(typeof(Document))]
+    private sealed partial class RecordDocuments : JsonSerializerContext;
 }

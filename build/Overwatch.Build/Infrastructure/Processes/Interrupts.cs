@@ -16,7 +16,8 @@ public static class Interrupts
 {
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(5);
     private static readonly ConcurrentDictionary<int, Process> Children = new();
-    private static readonly ConcurrentDictionary<Guid, Action> CleanUps = new();
+    // Keyed by a token object, not a Guid: the framework's code for a struct key would be JIT-compiled on every run.
+    private static readonly ConcurrentDictionary<object, Action> CleanUps = new();
     private static readonly CancellationTokenSource Cancellation = new();
     private static readonly List<PosixSignalRegistration> Registrations = [];
     private static readonly ManualResetEventSlim Unwound = new();
@@ -51,7 +52,7 @@ public static class Interrupts
     /// <summary>Runs <paramref name="cleanUp"/> if the run is interrupted before the returned handle is disposed.</summary>
     public static IDisposable OnInterrupt(Action cleanUp)
     {
-        var id = Guid.NewGuid();
+        var id = new object();
         CleanUps[id] = cleanUp;
         return new Registration(() => CleanUps.TryRemove(id, out _));
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using NUnit.Framework;
 using Overwatch.Build.Images.Plan;
 using Overwatch.Build.Images.Refs;
+using Overwatch.Build.Tests.Infra;
 
 namespace Overwatch.Build.Tests.Images.Plan;
 
@@ -77,6 +78,12 @@ public sealed class BuildPlanJsonTests
         Assert.That(json, Does.Contain("\"name\": \"feature/#12-fix<&>\""));
         Assert.That(document.RootElement.GetProperty("ref").GetProperty("name").GetString(), Is.EqualTo("feature/#12-fix<&>"));
     }
+
+    // Byte for byte what the serializer wrote before the file was written field by field.
+    [Test]
+    public void Whole_document_is_written_indented_with_camel_case_names() =>
+        Golden.AssertMatches(Path.Combine(RepoPaths.Fixtures, "Images", "Golden", "build-plan.json"),
+            BuildPlanJson.Serialize(BuildPlanner.Create(PlanInputs.For(GitRef.ForTag("v1.2.3", RefSource.GitHub)))));
 
     private static JsonElement Parse(GitRef gitRef)
     {

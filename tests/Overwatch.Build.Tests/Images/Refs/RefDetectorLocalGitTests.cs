@@ -80,6 +80,24 @@ public sealed class RefDetectorLocalGitTests
         Assert.Throws<UsageException>(() => RefDetector.Detect(null, null, CiEnvironment.None, git));
     }
 
+    [Test]
+    public void Head_revision_and_commit_time_come_from_one_git_process_read_ahead()
+    {
+        var runner = new CountingRunner();
+        var git = new LocalGit(repository.Path, runner);
+
+        git.ReadHeadAhead();
+        var (revision, committed) = (git.HeadRevision(), git.HeadCommitTime());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(revision, Is.EqualTo(head));
+            Assert.That(committed, Is.EqualTo(DateTimeOffset.FromUnixTimeSeconds(long.Parse(Git("log", "-1", "--format=%ct").Trim()))));
+            Assert.That(runner.Started, Is.EqualTo(1));
+            Assert.That(git.Problem, Is.Null);
+        });
+    }
+
     private BuildSource Detect() =>
         RefDetector.Detect(null, null, CiEnvironment.None, new LocalGit(repository.Path, new ProcessRunner()));
 
@@ -88,5 +106,21 @@ public sealed class RefDetectorLocalGitTests
         var result = new ProcessRunner().Run(new ProcessSpec("git", arguments) { WorkingDirectory = repository.Path });
         Assert.That(result.ExitCode, Is.Zero, $"git {string.Join(' ', arguments)} failed:\n{result.Tail()}");
         return result.StandardOutput;
+    }
+
+    private sealed class CountingRunner : IProcessRunner
+    {
+        private readonly ProcessRunner runner = new();
+        private int started;
+
+        public int Started => started;
+
+        public ProcessResult Run(ProcessSpec spec, Action<string>? stream = null)
+        {
+            Interlocked.Increment(ref started);
+            return runner.Run(spec, stream);
+        }
+
+        public int RunAttached(ProcessSpec spec) => throw new NotSupportedException();
     }
 }

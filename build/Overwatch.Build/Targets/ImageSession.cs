@@ -13,6 +13,7 @@ public sealed class ImageSession : IDisposable
     private readonly Action<string> log;
     private readonly object loginGate = new();
     private RegistrySession? registry;
+    private RegistryClient? registryApi;
     private bool? pullLogin;
 
     private ImageSession(BuildPlan plan, Credentials? credentials, DockerCli docker, Action<string> log, PublishReport? report)
@@ -94,6 +95,15 @@ public sealed class ImageSession : IDisposable
         }
     }
 
+    /// <summary>The registry's HTTP API with the run's credentials, to ask before pushing; null without credentials.</summary>
+    public RegistryClient? RegistryApi
+    {
+        get
+        {
+            lock (loginGate) return registryApi ??= credentials is null ? null : new RegistryClient(Plan.Registry, credentials);
+        }
+    }
+
     /// <summary>Ends the login once every lane is done with it; Teardown does it after a failure.</summary>
     public void LogOut()
     {
@@ -106,5 +116,9 @@ public sealed class ImageSession : IDisposable
         }
     }
 
-    public void Dispose() => LogOut();
+    public void Dispose()
+    {
+        LogOut();
+        registryApi?.Dispose();
+    }
 }

@@ -9,61 +9,154 @@ public sealed record PlannedPush(string Reference, bool Immutable);
 
 /// <summary>
 /// Pushes the references of every Python version, the versions in lanes side by side, each version's references
-/// one after another in its push order (its own tags before floating ones). Every release tag of every version is
-/// checked first, so a release the registry refuses stops the run before any version is pushed. A reference is
-/// pushed once per run however many versions name it. One login for all lanes; logged out after the last push.
+/// one after another in its push order (its own tags before floating ones). The registry is asked first what each
+/// tag holds: a tag that holds this very image is not pushed, and once one tag of an image is in the registry its
+/// other tags get the same manifest put under them instead of another `docker push`; whatever the registry could
+/// not tell is pushed with docker as before. Every release tag of every version is checked first, so a release the
+/// registry refuses stops the run before any version is pushed. A reference is pushed once per run however many
+/// versions name it. One docker login for all lanes, only when docker has something to push; logged out after the
+/// last push.
 /// </summary>
 public sealed class Publisher(BuildContext context)
 {
+    public const string AlreadyHeld = "the registry already holds this image";
+
     public void Push(Func<ImagePlan, IReadOnlyList<PlannedPush>> pushesOf, bool allowOverwrite)
     {
         var (plan, docker, session, log) = (context.Plan, context.Docker, context.Images, context.Log);
         var record = session.Record;
-        session.LogIn();
+        var api = session.RegistryApi;
         var matrix = VersionMatrix.For(context);
-        var account = new PushAccount(plan.Images.SelectMany(pushesOf).Select(p => p.Reference).Distinct().ToList());
+        var pushes = plan.Images.ToDictionary(image => image, pushesOf);
+        var references = pushes.Values.SelectMany(p => p).Select(p => p.Reference).Distinct().ToList();
+        var account = new PushAccount(references);
+        var ids = new ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
+        // Asked only where it decides something: a tag that holds an image, a tag made from another's manifest.
+        string? Local(string reference) => ids.GetOrAdd(reference, r => record?.ImageIdOf(r) ?? docker.ImageId(r));
+        var held = AskRegistry(api, references, matrix.Parallel);
 
         var unchanged = new ConcurrentDictionary<string, (string Why, string? Digest)>(StringComparer.Ordinal);
-        if (plan.Images.SelectMany(pushesOf).Any(p => p.Immutable))
+        var releases = pushes.Values.SelectMany(p => p).Where(p => p.Immutable).ToList();
+        if (releases.Count > 0)
         {
+            // docker answers for the releases the registry's API could not tell about; it needs the login.
+            if (releases.Any(p => held[p.Reference].Unknown is not null)) session.LogIn();
             var guard = new ReleaseGuard(docker, plan.Registry, log);
             matrix.Run(plan.Images, "Release check", image =>
             {
-                foreach (var push in pushesOf(image).Where(p => p.Immutable))
-                    if (guard.Inspect(push.Reference, allowOverwrite) is { Skip: { } why } inspected) unchanged[push.Reference] = (why, inspected.Digest);
+                foreach (var push in pushes[image].Where(p => p.Immutable))
+                    if (guard.Inspect(push.Reference, allowOverwrite, held[push.Reference], Local(push.Reference)) is { Skip: { } why } inspected)
+                        unchanged[push.Reference] = (why, inspected.Digest);
             });
         }
 
+        var work = plan.Images.SelectMany(image => ToDo(plan.Registry, pushes[image], held, Local, unchanged)).Distinct().ToList();
+        if (work.Any(w => w.ByDocker)) session.LogIn();
         var started = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        var progress = new StepProgress(plan.Images.SelectMany(pushesOf).Select(p => p.Reference).Distinct().Count(r => !unchanged.ContainsKey(r)), log);
+        var progress = new StepProgress(work.Select(w => w.Reference).Distinct().Count(), log);
         matrix.Run(plan.Images, "Push", image =>
         {
-            foreach (var (reference, _) in pushesOf(image))
+            // This image's manifest and the tag that holds it, once one does: its other tags are made from it.
+            (RegistryManifest Manifest, string Reference)? inRegistry = null;
+            var planned = pushes[image];
+            for (var i = 0; i < planned.Count; i++)
             {
+                var reference = planned[i].Reference;
                 if (unchanged.TryGetValue(reference, out var skip))
                 {
                     log(skip.Why);
                     account.Skipped(reference);
                     record?.Skipped(reference, "unchanged release: the registry holds this very image", skip.Digest);
+                    if (held[reference].Manifest is { } release) inRegistry ??= (release, reference);
                     continue;
                 }
                 if (!started.TryAdd(reference, true)) continue;
-                progress.Start($"pushing {reference}");
-                var outcome = docker.Registry(DockerCommands.Push(reference), $"push of {reference}", quiet: false);
-                if (!outcome.Succeeded)
+                var lookup = held[reference];
+                if (lookup.Manifest is { } manifest && lookup.Holds(Local(reference)))
                 {
-                    var failure = $"docker push of {reference} failed: {outcome.Summary}; {outcome.LastFailure!.Fix}.";
-                    record?.Failed(reference, failure);
-                    throw new DockerException(failure + Environment.NewLine + docker.Mask(outcome.Result.Tail()));
+                    log($"{reference}: {AlreadyHeld}: not pushed.");
+                    account.Skipped(reference);
+                    record?.Skipped(reference, AlreadyHeld, manifest.Digest);
+                    inRegistry ??= (manifest, reference);
+                    continue;
                 }
-                var digest = PushOutput.Digest(outcome.Result.StandardOutput) ?? RegistryDigest(docker, plan.Registry, reference);
-                account.Pushed(reference);
-                record?.Pushed(reference, digest);
-                log($"Pushed {reference}" + (digest is null ? "." : $" ({digest})."));
+                progress.Start($"pushing {reference}");
+                if (api is not null && inRegistry is { } source && TaggableFrom(plan.Registry, source.Reference, reference)
+                    && source.Manifest.ConfigDigest == Local(reference))
+                {
+                    var refused = api.PutManifest(reference, source.Manifest);
+                    if (refused is null)
+                    {
+                        account.Pushed(reference);
+                        record?.Pushed(reference, source.Manifest.Digest);
+                        log($"Pushed {reference} by tagging {source.Manifest.Digest} in the registry.");
+                        continue;
+                    }
+                    log($"Could not tag {reference} in the registry ({docker.Mask(refused)}): pushing it with docker.");
+                }
+                else if (api is not null && lookup.Unknown is { } why)
+                    log($"Could not ask the registry which image {reference} holds ({docker.Mask(why)}): pushing it.");
+                var pushed = DockerPush(reference, i + 1 < planned.Count ? api : null, Local(reference), account);
+                if (pushed is not null) inRegistry ??= (pushed, reference);
             }
         }, account.Describe);
         session.LogOut();
     }
+
+    /// <summary>Pushes with docker; returns the manifest the registry now holds when another tag of the image is to follow.</summary>
+    private RegistryManifest? DockerPush(string reference, RegistryClient? api, string? id, PushAccount account)
+    {
+        var (plan, docker, session, log) = (context.Plan, context.Docker, context.Images, context.Log);
+        var record = session.Record;
+        session.LogIn();
+        var outcome = docker.Registry(DockerCommands.Push(reference), $"push of {reference}", quiet: false);
+        if (!outcome.Succeeded)
+        {
+            var failure = $"docker push of {reference} failed: {outcome.Summary}; {outcome.LastFailure!.Fix}.";
+            record?.Failed(reference, failure);
+            throw new DockerException(failure + Environment.NewLine + docker.Mask(outcome.Result.Tail()));
+        }
+        var now = api?.Manifest(reference);
+        var manifest = now is not null && now.Holds(id) ? now.Manifest : null;
+        var digest = PushOutput.Digest(outcome.Result.StandardOutput) ?? manifest?.Digest ?? RegistryDigest(docker, plan.Registry, reference);
+        account.Pushed(reference);
+        record?.Pushed(reference, digest);
+        log($"Pushed {reference}" + (digest is null ? "." : $" ({digest})."));
+        return manifest?.Digest == digest ? manifest : null;
+    }
+
+    /// <summary>What the registry holds under each reference, asked side by side before anything is pushed.</summary>
+    private static IReadOnlyDictionary<string, TagLookup> AskRegistry(RegistryClient? api, IReadOnlyList<string> references, int parallel)
+    {
+        var held = new ConcurrentDictionary<string, TagLookup>(StringComparer.Ordinal);
+        Parallel.ForEach(references, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel) },
+            reference => held[reference] = api?.Manifest(reference) ?? TagLookup.Unsure("no credentials"));
+        return held;
+    }
+
+    /// <summary>
+    /// The references of one image that need a write, and whether docker must push them: those before a tag of the
+    /// same repository holds the image. The later ones are tagged in the registry (docker only if that fails).
+    /// </summary>
+    private static IEnumerable<(string Reference, bool ByDocker)> ToDo(string registry, IReadOnlyList<PlannedPush> planned,
+        IReadOnlyDictionary<string, TagLookup> held, Func<string, string?> local, IReadOnlyDictionary<string, (string, string?)> unchanged)
+    {
+        string? source = null;
+        foreach (var (reference, _) in planned)
+        {
+            if (unchanged.ContainsKey(reference) || (held[reference].Manifest is not null && held[reference].Holds(local(reference))))
+            {
+                source ??= reference;
+                continue;
+            }
+            yield return (reference, source is null || !TaggableFrom(registry, source, reference));
+            source ??= reference;
+        }
+    }
+
+    /// <summary>A manifest is put only in the repository it came from: elsewhere its layers may be missing.</summary>
+    private static bool TaggableFrom(string registry, string source, string target) =>
+        RegistryReference.Parse(registry, source)?.Repository is { } repository && repository == RegistryReference.Parse(registry, target)?.Repository;
 
     /// <summary>When the push output names no digest (an older docker), the registry is asked.</summary>
     private static string? RegistryDigest(DockerCli docker, string registry, string reference)
@@ -71,4 +164,6 @@ public sealed class Publisher(BuildContext context)
         var outcome = docker.Registry(DockerCommands.ManifestInspect(reference, RegistryHost.IsLoopback(registry)), $"digest lookup of {reference}", quiet: true);
         return outcome.Succeeded ? ReleaseGuard.ManifestDigest(outcome.Result.StandardOutput) : null;
     }
+
+    private static string Short(string digest) => digest.StartsWith("sha256:", StringComparison.Ordinal) && digest.Length > 19 ? digest[..19] : digest;
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using Overwatch.Build.Images.Plan;
 using Overwatch.Build.Infrastructure.Docker;
 
@@ -129,8 +130,16 @@ public sealed class Publisher(BuildContext context)
     private static IReadOnlyDictionary<string, TagLookup> AskRegistry(RegistryClient? api, IReadOnlyList<string> references, int parallel)
     {
         var held = new ConcurrentDictionary<string, TagLookup>(StringComparer.Ordinal);
-        Parallel.ForEach(references, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel) },
-            reference => held[reference] = api?.Manifest(reference) ?? TagLookup.Unsure("no credentials"));
+        try
+        {
+            Parallel.ForEach(references, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel) },
+                reference => held[reference] = api?.Manifest(reference) ?? TagLookup.Unsure("no credentials"));
+        }
+        catch (AggregateException e)
+        {
+            // Only an interrupt ends a question early: it goes on as itself.
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
         return held;
     }
 

@@ -99,6 +99,23 @@ public sealed class RegistryReuseTests() : RegistryFixture("Reuse-pa55-never-sho
         Assert.That(PublishedReferences().Select(r => r.GetProperty("status").GetString()), Is.All.EqualTo("pushed"));
     }
 
+    [Test]
+    public void ATagTheRegistryRefusesToMake_IsPushedWithDocker()
+    {
+        using var proxy = new FaultProxy(registry.Address);
+        BuildBase(proxy.Address, "reuse-refused");
+        proxy.Inject("PUT", "/manifests/latest-py3.6.7$", new FaultAction.Status(500));
+
+        var result = Publish(proxy.Address, "reuse-refused");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        var repository = $"{proxy.Address}/reuse-refused/overwatch";
+        Assert.That(result.StandardOutput, Does.Contain($"Could not tag {repository}:latest-py3.6.7 in the registry (registry answered 500): pushing it with docker."));
+        Assert.That(DockerPushes(result).Order(), Is.EqualTo(new[] { $"{repository}:latest-py3.6.7", $"{repository}:master-py2.7.15", $"{repository}:master-py3.6.7" }));
+        Assert.That(registry.ManifestDigest("reuse-refused/overwatch", "latest-py3.6.7"),
+            Is.EqualTo(registry.ManifestDigest("reuse-refused/overwatch", "master-py3.6.7")));
+    }
+
     private static List<string> Writes(IEnumerable<string> requests) =>
         requests.Where(r => r.StartsWith("PUT ", StringComparison.Ordinal) || r.StartsWith("POST ", StringComparison.Ordinal)
             || r.StartsWith("PATCH ", StringComparison.Ordinal)).ToList();

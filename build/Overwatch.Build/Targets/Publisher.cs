@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using Overwatch.Build.Images.Plan;
+using Overwatch.Build.Images.Publish;
 using Overwatch.Build.Infrastructure.Docker;
 
 namespace Overwatch.Build.Targets;
@@ -51,54 +52,55 @@ public sealed class Publisher(BuildContext context)
             });
         }
 
-        var work = plan.Images.SelectMany(image => ToDo(plan.Registry, pushes[image], held, Local, unchanged)).Distinct().ToList();
-        if (work.Any(w => w.ByDocker)) session.LogIn();
+        var routes = plan.Images.ToDictionary(image => image,
+            image => PushRoute.For(plan.Registry, pushes[image].Select(p => p.Reference).ToList(), unchanged.Keys.ToHashSet(), r => held[r], Local));
+        if (routes.Values.SelectMany(r => r).Any(step => step.Way == PushWay.Docker)) session.LogIn();
         var started = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        var progress = new StepProgress(work.Select(w => w.Reference).Distinct().Count(), log);
+        var progress = new StepProgress(routes.Values.SelectMany(r => r).Where(s => s.Way is PushWay.Tag or PushWay.Docker).Select(s => s.Reference).Distinct().Count(), log);
         matrix.Run(plan.Images, "Push", image =>
         {
-            // This image's manifest and the tag that holds it, once one does: its other tags are made from it.
-            (RegistryManifest Manifest, string Reference)? inRegistry = null;
-            var planned = pushes[image];
-            for (var i = 0; i < planned.Count; i++)
+            // The manifests this image's tags hold, as they become known: later tags are made from them.
+            var inRegistry = new Dictionary<string, RegistryManifest>(StringComparer.Ordinal);
+            var route = routes[image];
+            for (var i = 0; i < route.Count; i++)
             {
-                var reference = planned[i].Reference;
-                if (unchanged.TryGetValue(reference, out var skip))
+                var (reference, way, from) = route[i];
+                if (way == PushWay.Unchanged)
                 {
-                    log(skip.Why);
+                    log(unchanged[reference].Why);
                     account.Skipped(reference);
-                    record?.Skipped(reference, "unchanged release: the registry holds this very image", skip.Digest);
-                    if (held[reference].Manifest is { } release) inRegistry ??= (release, reference);
+                    record?.Skipped(reference, "unchanged release: the registry holds this very image", unchanged[reference].Digest);
+                    if (held[reference].Manifest is { } release) inRegistry[reference] = release;
                     continue;
                 }
                 if (!started.TryAdd(reference, true)) continue;
-                var lookup = held[reference];
-                if (lookup.Manifest is { } manifest && lookup.Holds(Local(reference)))
+                if (way == PushWay.Held)
                 {
+                    var manifest = held[reference].Manifest!;
                     log($"{reference}: {AlreadyHeld}: not pushed.");
                     account.Skipped(reference);
                     record?.Skipped(reference, AlreadyHeld, manifest.Digest);
-                    inRegistry ??= (manifest, reference);
+                    inRegistry[reference] = manifest;
                     continue;
                 }
                 progress.Start($"pushing {reference}");
-                if (api is not null && inRegistry is { } source && TaggableFrom(plan.Registry, source.Reference, reference)
-                    && source.Manifest.ConfigDigest == Local(reference))
+                if (way == PushWay.Tag && api is not null && inRegistry.TryGetValue(from!, out var source))
                 {
-                    var refused = api.PutManifest(reference, source.Manifest);
+                    var refused = api.PutManifest(reference, source);
                     if (refused is null)
                     {
                         account.Pushed(reference);
-                        record?.Pushed(reference, source.Manifest.Digest);
-                        log($"Pushed {reference} by tagging {source.Manifest.Digest} in the registry.");
+                        record?.Pushed(reference, source.Digest);
+                        inRegistry[reference] = source;
+                        log($"Pushed {reference} by tagging {source.Digest} in the registry.");
                         continue;
                     }
                     log($"Could not tag {reference} in the registry ({docker.Mask(refused)}): pushing it with docker.");
                 }
-                else if (api is not null && lookup.Unknown is { } why)
+                else if (way == PushWay.Docker && api is not null && held[reference].Unknown is { } why)
                     log($"Could not ask the registry which image {reference} holds ({docker.Mask(why)}): pushing it.");
-                var pushed = DockerPush(reference, i + 1 < planned.Count ? api : null, Local(reference), account);
-                if (pushed is not null) inRegistry ??= (pushed, reference);
+                var followed = route.Skip(i + 1).Any(s => s.From == reference);
+                if (DockerPush(reference, followed ? api : null, Local(reference), account) is { } pushed) inRegistry[reference] = pushed;
             }
         }, account.Describe);
         session.LogOut();
@@ -143,36 +145,10 @@ public sealed class Publisher(BuildContext context)
         return held;
     }
 
-    /// <summary>
-    /// The references of one image that need a write, and whether docker must push them: those before a tag of the
-    /// same repository holds the image. The later ones are tagged in the registry (docker only if that fails).
-    /// </summary>
-    private static IEnumerable<(string Reference, bool ByDocker)> ToDo(string registry, IReadOnlyList<PlannedPush> planned,
-        IReadOnlyDictionary<string, TagLookup> held, Func<string, string?> local, IReadOnlyDictionary<string, (string, string?)> unchanged)
-    {
-        string? source = null;
-        foreach (var (reference, _) in planned)
-        {
-            if (unchanged.ContainsKey(reference) || (held[reference].Manifest is not null && held[reference].Holds(local(reference))))
-            {
-                source ??= reference;
-                continue;
-            }
-            yield return (reference, source is null || !TaggableFrom(registry, source, reference));
-            source ??= reference;
-        }
-    }
-
-    /// <summary>A manifest is put only in the repository it came from: elsewhere its layers may be missing.</summary>
-    private static bool TaggableFrom(string registry, string source, string target) =>
-        RegistryReference.Parse(registry, source)?.Repository is { } repository && repository == RegistryReference.Parse(registry, target)?.Repository;
-
     /// <summary>When the push output names no digest (an older docker), the registry is asked.</summary>
     private static string? RegistryDigest(DockerCli docker, string registry, string reference)
     {
         var outcome = docker.Registry(DockerCommands.ManifestInspect(reference, RegistryHost.IsLoopback(registry)), $"digest lookup of {reference}", quiet: true);
         return outcome.Succeeded ? ReleaseGuard.ManifestDigest(outcome.Result.StandardOutput) : null;
     }
-
-    private static string Short(string digest) => digest.StartsWith("sha256:", StringComparison.Ordinal) && digest.Length > 19 ? digest[..19] : digest;
 }

@@ -134,13 +134,24 @@ public sealed class FakeTokenRegistry : IDisposable
                 await Answer(response, 201, [], "text/plain");
                 return;
             }
-            if (!manifests.TryGetValue(key, out var manifest))
+            var repository = parts[0]["/v2/".Length..];
+            var found = parts[1].StartsWith("sha256:", StringComparison.Ordinal)
+                ? manifests.Where(m => m.Key.StartsWith(repository + ":", StringComparison.Ordinal) && Digest(m.Value.Content) == parts[1]).Select(m => m.Value).FirstOrDefault()
+                : manifests.TryGetValue(key, out var byTag) ? byTag : default;
+            if (found.Content is not { } content)
             {
                 await Answer(response, 404, Encoding.UTF8.GetBytes("""{"errors":[{"code":"MANIFEST_UNKNOWN"}]}"""), "application/json");
                 return;
             }
-            response.Headers["Docker-Content-Digest"] = Digest(manifest.Content);
-            await Answer(response, 200, manifest.Content, manifest.Type);
+            response.Headers["Docker-Content-Digest"] = Digest(content);
+            if (request.HttpMethod == "HEAD")
+            {
+                response.StatusCode = 200;
+                response.ContentType = found.Type;
+                response.Close();
+                return;
+            }
+            await Answer(response, 200, content, found.Type);
         }
         catch (Exception) when (stopping.IsCancellationRequested)
         {

@@ -24,6 +24,7 @@ public sealed class RegistryClient : IDisposable
     private readonly HttpClient http;
     private readonly object gate = new();
     private readonly Dictionary<string, string> tokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RegistryManifest> manifests = new(StringComparer.Ordinal);
     private bool basic;
 
     public RegistryClient(string registry, Credentials? credentials, TimeSpan? timeout = null)
@@ -42,28 +43,52 @@ public sealed class RegistryClient : IDisposable
         }) { Timeout = limit };
     }
 
-    /// <summary>The manifest the registry holds under the reference's tag.</summary>
+    /// <summary>
+    /// The manifest the registry holds under the reference's tag. A HEAD names its digest; its bytes are then fetched
+    /// by digest, once per digest (tags of one image share it). Docker Hub counts manifest GETs as pulls, not HEADs.
+    /// </summary>
     public TagLookup Manifest(string reference)
     {
         if (RegistryReference.Parse(registry, reference) is not { } target) return TagLookup.Unsure($"not a tag in {registry}");
         return Ask(stop =>
         {
-            var (response, refused) = Send(() =>
-            {
-                var request = new HttpRequestMessage(HttpMethod.Get, ManifestUri(target));
-                foreach (var type in RegistryManifest.Accepted) request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(type));
-                return request;
-            }, target.Repository, stop);
+            var (response, refused) = Send(() => ManifestRequest(HttpMethod.Head, target.Repository, target.Tag), target.Repository, stop);
             if (response is null) return TagLookup.Unsure(refused!);
+            string? digest;
             using (response)
             {
                 if (response.StatusCode == HttpStatusCode.NotFound) return TagLookup.Absent;
                 if (response.StatusCode != HttpStatusCode.OK) return TagLookup.Unsure(Answered(response));
-                var content = response.Content.ReadAsByteArrayAsync(stop).GetAwaiter().GetResult();
-                var (manifest, odd) = RegistryManifest.Read(content, response.Content.Headers.ContentType?.MediaType, Digest(response));
-                return manifest is null ? TagLookup.Unsure(odd!) : TagLookup.Held(manifest);
+                digest = Digest(response);
             }
+            lock (gate)
+                if (digest is not null && manifests.TryGetValue($"{target.Repository}@{digest}", out var known)) return TagLookup.Held(known);
+            var lookup = Get(target.Repository, digest ?? target.Tag, digest, stop);
+            if (lookup.Manifest is { } manifest)
+                lock (gate) manifests[$"{target.Repository}@{manifest.Digest}"] = manifest;
+            return lookup;
         }, TagLookup.Unsure);
+    }
+
+    private TagLookup Get(string repository, string tagOrDigest, string? digest, CancellationToken stop)
+    {
+        var (response, refused) = Send(() => ManifestRequest(HttpMethod.Get, repository, tagOrDigest), repository, stop);
+        if (response is null) return TagLookup.Unsure(refused!);
+        using (response)
+        {
+            if (response.StatusCode == HttpStatusCode.NotFound) return TagLookup.Absent;
+            if (response.StatusCode != HttpStatusCode.OK) return TagLookup.Unsure(Answered(response));
+            var content = response.Content.ReadAsByteArrayAsync(stop).GetAwaiter().GetResult();
+            var (manifest, odd) = RegistryManifest.Read(content, response.Content.Headers.ContentType?.MediaType, Digest(response) ?? digest);
+            return manifest is null ? TagLookup.Unsure(odd!) : TagLookup.Held(manifest);
+        }
+    }
+
+    private HttpRequestMessage ManifestRequest(HttpMethod method, string repository, string tagOrDigest)
+    {
+        var request = new HttpRequestMessage(method, new Uri(api, $"v2/{repository}/manifests/{tagOrDigest}"));
+        foreach (var type in RegistryManifest.Accepted) request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(type));
+        return request;
     }
 
     /// <summary>Puts the manifest's exact bytes under the reference's tag.</summary>
@@ -75,7 +100,10 @@ public sealed class RegistryClient : IDisposable
         {
             var (response, refused) = Send(() =>
             {
-                var request = new HttpRequestMessage(HttpMethod.Put, ManifestUri(target)) { Content = new ByteArrayContent(manifest.Content) };
+                var request = new HttpRequestMessage(HttpMethod.Put, new Uri(api, $"v2/{target.Repository}/manifests/{target.Tag}"))
+                {
+                    Content = new ByteArrayContent(manifest.Content),
+                };
                 request.Content.Headers.ContentType = new MediaTypeHeaderValue(manifest.MediaType);
                 return request;
             }, target.Repository, stop);
@@ -88,8 +116,6 @@ public sealed class RegistryClient : IDisposable
             }
         }, why => why);
     }
-
-    private Uri ManifestUri(RegistryReference target) => new(api, $"v2/{target.Repository}/manifests/{Uri.EscapeDataString(target.Tag)}");
 
     /// <summary>
     /// Runs one question with the run's and the lane's stop: a stop is the run's (it propagates), anything else

@@ -37,8 +37,9 @@ public sealed class RegistryClientTests
             "one token, asked with push scope for the repository, kept for the next request");
         Assert.That(registry.Requests, Is.EqualTo(new[]
         {
-            "GET /v2/ns/app/manifests/master-py3.6.7 none", "GET /v2/ns/app/manifests/master-py3.6.7 bearer", "GET /v2/ns/app/manifests/latest-py3.6.7 bearer",
-        }));
+            "HEAD /v2/ns/app/manifests/master-py3.6.7 none", "HEAD /v2/ns/app/manifests/master-py3.6.7 bearer",
+            $"GET /v2/ns/app/manifests/{FakeTokenRegistry.Digest(content)} bearer", "HEAD /v2/ns/app/manifests/latest-py3.6.7 bearer",
+        }), "the digest from a HEAD, the bytes by digest (Docker Hub counts GETs as pulls)");
     }
 
     [Test]
@@ -55,6 +56,7 @@ public sealed class RegistryClientTests
         Assert.That(refused, Is.Null);
         Assert.That(registry.Stored("ns/app", "latest-py3.6.7"), Is.EqualTo(content));
         Assert.That(client.Manifest($"{registry.Address}/ns/app:latest-py3.6.7").Manifest!.Digest, Is.EqualTo(manifest.Digest));
+        Assert.That(registry.Requests.Count(r => r.StartsWith("GET ", StringComparison.Ordinal)), Is.EqualTo(1), "a digest already read is not fetched again");
     }
 
     [Test]
@@ -66,7 +68,7 @@ public sealed class RegistryClientTests
 
         Assert.That(client.Manifest($"{registry.Address}/ns/app:v1").Manifest, Is.Not.Null);
         Assert.That(client.Manifest($"{registry.Address}/ns/app:v2").IsAbsent, Is.True);
-        Assert.That(registry.Requests.Select(r => r.Split(' ')[^1]), Is.EqualTo(new[] { "none", "basic", "basic" }));
+        Assert.That(registry.Requests.Select(r => r.Split(' ')[^1]), Is.EqualTo(new[] { "none", "basic", "basic", "basic" }));
         Assert.That(registry.TokenQueries, Is.Empty);
     }
 

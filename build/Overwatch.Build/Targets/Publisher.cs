@@ -35,7 +35,7 @@ public sealed class Publisher(BuildContext context)
         var ids = new ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
         // Asked only where it decides something: a tag that holds an image, a tag made from another's manifest.
         string? Local(string reference) => ids.GetOrAdd(reference, r => record?.ImageIdOf(r) ?? docker.ImageId(r));
-        var held = AskRegistry(api, references, matrix.Parallel);
+        var held = AskRegistry(api, pushes.Values.Select(p => p.Select(r => r.Reference).ToList()).ToList(), matrix.Parallel);
 
         var unchanged = new ConcurrentDictionary<string, (string Why, string? Digest)>(StringComparer.Ordinal);
         var releases = pushes.Values.SelectMany(p => p).Where(p => p.Immutable).ToList();
@@ -128,14 +128,20 @@ public sealed class Publisher(BuildContext context)
         return manifest?.Digest == digest ? manifest : null;
     }
 
-    /// <summary>What the registry holds under each reference, asked side by side before anything is pushed.</summary>
-    private static IReadOnlyDictionary<string, TagLookup> AskRegistry(RegistryClient? api, IReadOnlyList<string> references, int parallel)
+    /// <summary>
+    /// What the registry holds under each reference, asked before anything is pushed: the images side by side, the
+    /// tags of one image one after another (they share a manifest, fetched once).
+    /// </summary>
+    private static IReadOnlyDictionary<string, TagLookup> AskRegistry(RegistryClient? api, IReadOnlyList<IReadOnlyList<string>> images, int parallel)
     {
         var held = new ConcurrentDictionary<string, TagLookup>(StringComparer.Ordinal);
         try
         {
-            Parallel.ForEach(references, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel) },
-                reference => held[reference] = api?.Manifest(reference) ?? TagLookup.Unsure("no credentials"));
+            Parallel.ForEach(images, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel) }, references =>
+            {
+                foreach (var reference in references)
+                    held.GetOrAdd(reference, r => api?.Manifest(r) ?? TagLookup.Unsure("no credentials"));
+            });
         }
         catch (AggregateException e)
         {

@@ -25,6 +25,8 @@ public sealed class RegistryReuseTests() : RegistryFixture("Reuse-pa55-never-sho
 
         Assert.That(again.ExitCode, Is.EqualTo(0), again.ToString());
         Assert.That(Writes(proxy.Requests.Skip(before)), Is.Empty, "no manifest PUT, no blob upload");
+        Assert.That(proxy.Requests.Skip(before).Count(r => r.StartsWith("GET ", StringComparison.Ordinal) && r.Contains("/manifests/", StringComparison.Ordinal)),
+            Is.EqualTo(2), "one manifest GET per image: its tags share it (Docker Hub counts GETs as pulls)");
         Assert.That(DockerPushes(again), Is.Empty);
         Assert.That(again.StandardOutput, Does.Contain($"{proxy.Address}/reuse-warm/overwatch:latest-py3.6.7: the registry already holds this image"));
         Assert.That(again.StandardOutput, Does.Contain("already holds this image: not pushed"));

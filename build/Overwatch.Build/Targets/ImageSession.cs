@@ -49,7 +49,10 @@ public sealed class ImageSession : IDisposable
             if (!context.DryRun) throw new UsageException(missing);
             context.Log("Warning: " + missing);
         }
-        return new ImageSession(plan, inputs.Credentials, context.Docker, context.Log, PublishReport.For(context, plan));
+        var session = new ImageSession(plan, inputs.Credentials, context.Docker, context.Log, PublishReport.For(context, plan));
+        if (context.IsScheduled(TargetNames.Push) && plan.Publish && !context.DryRun && plan.Images.Count > 0)
+            session.RegistryApi?.Prepare(plan.Images[0].PushOrder[0]);
+        return session;
     }
 
     /// <summary>Shell and Compose use one image: the chosen --python-version, else the first of the matrix.</summary>

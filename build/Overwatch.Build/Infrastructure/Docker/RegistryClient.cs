@@ -118,6 +118,23 @@ public sealed class RegistryClient : IDisposable
     }
 
     /// <summary>
+    /// Answers the registry's authentication challenge for the reference's repository in the background (and warms
+    /// the HTTP stack), while the images build, so the lookups before the pushes start with the credentials ready.
+    /// Nothing is decided from it.
+    /// </summary>
+    public void Prepare(string reference) => _ = Task.Run(() =>
+    {
+        try
+        {
+            Manifest(reference);
+        }
+        catch (OperationCanceledException)
+        {
+            // Interrupted: nothing to prepare for.
+        }
+    });
+
+    /// <summary>
     /// Runs one question with the run's and the lane's stop: a stop is the run's (it propagates), anything else
     /// that goes wrong is an unknown answer.
     /// </summary>

@@ -13,6 +13,7 @@ public sealed class ImageSession : IDisposable
     private readonly Action<string> log;
     private readonly object loginGate = new();
     private RegistrySession? registry;
+    private RegistryClient? registryApi;
     private bool? pullLogin;
 
     private ImageSession(BuildPlan plan, Credentials? credentials, DockerCli docker, Action<string> log, PublishReport? report)
@@ -48,7 +49,10 @@ public sealed class ImageSession : IDisposable
             if (!context.DryRun) throw new UsageException(missing);
             context.Log("Warning: " + missing);
         }
-        return new ImageSession(plan, inputs.Credentials, context.Docker, context.Log, PublishReport.For(context, plan));
+        var session = new ImageSession(plan, inputs.Credentials, context.Docker, context.Log, PublishReport.For(context, plan));
+        if (context.IsScheduled(TargetNames.Push) && plan.Publish && !context.DryRun && plan.Images.Count > 0)
+            session.RegistryApi?.Prepare(plan.Images[0].PushOrder[0]);
+        return session;
     }
 
     /// <summary>Shell and Compose use one image: the chosen --python-version, else the first of the matrix.</summary>
@@ -94,6 +98,15 @@ public sealed class ImageSession : IDisposable
         }
     }
 
+    /// <summary>The registry's HTTP API with the run's credentials, to ask before pushing; null without credentials.</summary>
+    public RegistryClient? RegistryApi
+    {
+        get
+        {
+            lock (loginGate) return registryApi ??= credentials is null ? null : new RegistryClient(Plan.Registry, credentials);
+        }
+    }
+
     /// <summary>Ends the login once every lane is done with it; Teardown does it after a failure.</summary>
     public void LogOut()
     {
@@ -106,5 +119,9 @@ public sealed class ImageSession : IDisposable
         }
     }
 
-    public void Dispose() => LogOut();
+    public void Dispose()
+    {
+        LogOut();
+        registryApi?.Dispose();
+    }
 }

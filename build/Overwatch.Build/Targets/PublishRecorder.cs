@@ -37,6 +37,12 @@ public sealed class PublishRecorder
         foreach (var reference in image.PushOrder) ImageBuilt(reference, imageId);
     }
 
+    /// <summary>The image ID a build of this run reported for the reference, or null.</summary>
+    public string? ImageIdOf(string reference)
+    {
+        lock (gate) return entries.GetValueOrDefault(reference)?.ImageId;
+    }
+
     public void Pushed(string reference, string? digest) => Update(reference, e => e with { Status = ReferenceStatus.Pushed, Digest = digest, Reason = null });
 
     public void Skipped(string reference, string reason, string? digest = null) =>

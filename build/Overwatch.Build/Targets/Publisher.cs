@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using Overwatch.Build.Images.Plan;
+using Overwatch.Build.Images.Publish;
 using Overwatch.Build.Infrastructure.Docker;
 
 namespace Overwatch.Build.Targets;
@@ -9,60 +11,144 @@ public sealed record PlannedPush(string Reference, bool Immutable);
 
 /// <summary>
 /// Pushes the references of every Python version, the versions in lanes side by side, each version's references
-/// one after another in its push order (its own tags before floating ones). Every release tag of every version is
-/// checked first, so a release the registry refuses stops the run before any version is pushed. A reference is
-/// pushed once per run however many versions name it. One login for all lanes; logged out after the last push.
+/// one after another in its push order (its own tags before floating ones). The registry is asked first what each
+/// tag holds: a tag that holds this very image is not pushed, and once one tag of an image is in the registry its
+/// other tags get the same manifest put under them instead of another `docker push`; whatever the registry could
+/// not tell is pushed with docker as before. Every release tag of every version is checked first, so a release the
+/// registry refuses stops the run before any version is pushed. A reference is pushed once per run however many
+/// versions name it. One docker login for all lanes, only when docker has something to push; logged out after the
+/// last push.
 /// </summary>
 public sealed class Publisher(BuildContext context)
 {
+    public const string AlreadyHeld = "the registry already holds this image";
+
     public void Push(Func<ImagePlan, IReadOnlyList<PlannedPush>> pushesOf, bool allowOverwrite)
     {
         var (plan, docker, session, log) = (context.Plan, context.Docker, context.Images, context.Log);
         var record = session.Record;
-        session.LogIn();
+        var api = session.RegistryApi;
         var matrix = VersionMatrix.For(context);
-        var account = new PushAccount(plan.Images.SelectMany(pushesOf).Select(p => p.Reference).Distinct().ToList());
+        var pushes = plan.Images.ToDictionary(image => image, pushesOf);
+        var references = pushes.Values.SelectMany(p => p).Select(p => p.Reference).Distinct().ToList();
+        var account = new PushAccount(references);
+        var ids = new ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
+        // Asked only where it decides something: a tag that holds an image, a tag made from another's manifest.
+        string? Local(string reference) => ids.GetOrAdd(reference, r => record?.ImageIdOf(r) ?? docker.ImageId(r));
+        var held = AskRegistry(api, pushes.Values.Select(p => p.Select(r => r.Reference).ToList()).ToList(), matrix.Parallel);
 
         var unchanged = new ConcurrentDictionary<string, (string Why, string? Digest)>(StringComparer.Ordinal);
-        if (plan.Images.SelectMany(pushesOf).Any(p => p.Immutable))
+        var releases = pushes.Values.SelectMany(p => p).Where(p => p.Immutable).ToList();
+        if (releases.Count > 0)
         {
+            // docker answers for the releases the registry's API could not tell about; it needs the login.
+            if (releases.Any(p => held[p.Reference].Unknown is not null)) session.LogIn();
             var guard = new ReleaseGuard(docker, plan.Registry, log);
             matrix.Run(plan.Images, "Release check", image =>
             {
-                foreach (var push in pushesOf(image).Where(p => p.Immutable))
-                    if (guard.Inspect(push.Reference, allowOverwrite) is { Skip: { } why } inspected) unchanged[push.Reference] = (why, inspected.Digest);
+                foreach (var push in pushes[image].Where(p => p.Immutable))
+                    if (guard.Inspect(push.Reference, allowOverwrite, held[push.Reference], Local(push.Reference)) is { Skip: { } why } inspected)
+                        unchanged[push.Reference] = (why, inspected.Digest);
             });
         }
 
+        var routes = plan.Images.ToDictionary(image => image,
+            image => PushRoute.For(plan.Registry, pushes[image].Select(p => p.Reference).ToList(), unchanged.Keys.ToHashSet(), r => held[r], Local));
+        if (routes.Values.SelectMany(r => r).Any(step => step.Way == PushWay.Docker)) session.LogIn();
         var started = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        var progress = new StepProgress(plan.Images.SelectMany(pushesOf).Select(p => p.Reference).Distinct().Count(r => !unchanged.ContainsKey(r)), log);
+        var progress = new StepProgress(routes.Values.SelectMany(r => r).Where(s => s.Way is PushWay.Tag or PushWay.Docker).Select(s => s.Reference).Distinct().Count(), log);
         matrix.Run(plan.Images, "Push", image =>
         {
-            foreach (var (reference, _) in pushesOf(image))
+            // The manifests this image's tags hold, as they become known: later tags are made from them.
+            var inRegistry = new Dictionary<string, RegistryManifest>(StringComparer.Ordinal);
+            var route = routes[image];
+            for (var i = 0; i < route.Count; i++)
             {
-                if (unchanged.TryGetValue(reference, out var skip))
+                var (reference, way, from) = route[i];
+                if (way == PushWay.Unchanged)
                 {
-                    log(skip.Why);
+                    log(unchanged[reference].Why);
                     account.Skipped(reference);
-                    record?.Skipped(reference, "unchanged release: the registry holds this very image", skip.Digest);
+                    record?.Skipped(reference, "unchanged release: the registry holds this very image", unchanged[reference].Digest);
+                    if (held[reference].Manifest is { } release) inRegistry[reference] = release;
                     continue;
                 }
                 if (!started.TryAdd(reference, true)) continue;
-                progress.Start($"pushing {reference}");
-                var outcome = docker.Registry(DockerCommands.Push(reference), $"push of {reference}", quiet: false);
-                if (!outcome.Succeeded)
+                if (way == PushWay.Held)
                 {
-                    var failure = $"docker push of {reference} failed: {outcome.Summary}; {outcome.LastFailure!.Fix}.";
-                    record?.Failed(reference, failure);
-                    throw new DockerException(failure + Environment.NewLine + docker.Mask(outcome.Result.Tail()));
+                    var manifest = held[reference].Manifest!;
+                    log($"{reference}: {AlreadyHeld}: not pushed.");
+                    account.Skipped(reference);
+                    record?.Skipped(reference, AlreadyHeld, manifest.Digest);
+                    inRegistry[reference] = manifest;
+                    continue;
                 }
-                var digest = PushOutput.Digest(outcome.Result.StandardOutput) ?? RegistryDigest(docker, plan.Registry, reference);
-                account.Pushed(reference);
-                record?.Pushed(reference, digest);
-                log($"Pushed {reference}" + (digest is null ? "." : $" ({digest})."));
+                progress.Start($"pushing {reference}");
+                if (way == PushWay.Tag && api is not null && inRegistry.TryGetValue(from!, out var source))
+                {
+                    var refused = api.PutManifest(reference, source);
+                    if (refused is null)
+                    {
+                        account.Pushed(reference);
+                        record?.Pushed(reference, source.Digest);
+                        inRegistry[reference] = source;
+                        log($"Pushed {reference} by tagging {source.Digest} in the registry.");
+                        continue;
+                    }
+                    log($"Could not tag {reference} in the registry ({docker.Mask(refused)}): pushing it with docker.");
+                }
+                else if (way == PushWay.Docker && api is not null && held[reference].Unknown is { } why)
+                    log($"Could not ask the registry which image {reference} holds ({docker.Mask(why)}): pushing it.");
+                var followed = route.Skip(i + 1).Any(s => s.From == reference);
+                if (DockerPush(reference, followed ? api : null, Local(reference), account) is { } pushed) inRegistry[reference] = pushed;
             }
         }, account.Describe);
         session.LogOut();
+    }
+
+    /// <summary>Pushes with docker; returns the manifest the registry now holds when another tag of the image is to follow.</summary>
+    private RegistryManifest? DockerPush(string reference, RegistryClient? api, string? id, PushAccount account)
+    {
+        var (plan, docker, session, log) = (context.Plan, context.Docker, context.Images, context.Log);
+        var record = session.Record;
+        session.LogIn();
+        var outcome = docker.Registry(DockerCommands.Push(reference), $"push of {reference}", quiet: false);
+        if (!outcome.Succeeded)
+        {
+            var failure = $"docker push of {reference} failed: {outcome.Summary}; {outcome.LastFailure!.Fix}.";
+            record?.Failed(reference, failure);
+            throw new DockerException(failure + Environment.NewLine + docker.Mask(outcome.Result.Tail()));
+        }
+        var now = api?.Manifest(reference);
+        var manifest = now is not null && now.Holds(id) ? now.Manifest : null;
+        var digest = PushOutput.Digest(outcome.Result.StandardOutput) ?? manifest?.Digest ?? RegistryDigest(docker, plan.Registry, reference);
+        account.Pushed(reference);
+        record?.Pushed(reference, digest);
+        log($"Pushed {reference}" + (digest is null ? "." : $" ({digest})."));
+        return manifest?.Digest == digest ? manifest : null;
+    }
+
+    /// <summary>
+    /// What the registry holds under each reference, asked before anything is pushed: the images side by side, the
+    /// tags of one image one after another (they share a manifest, fetched once).
+    /// </summary>
+    private static IReadOnlyDictionary<string, TagLookup> AskRegistry(RegistryClient? api, IReadOnlyList<IReadOnlyList<string>> images, int parallel)
+    {
+        var held = new ConcurrentDictionary<string, TagLookup>(StringComparer.Ordinal);
+        try
+        {
+            Parallel.ForEach(images, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel) }, references =>
+            {
+                foreach (var reference in references)
+                    held.GetOrAdd(reference, r => api?.Manifest(r) ?? TagLookup.Unsure("no credentials"));
+            });
+        }
+        catch (AggregateException e)
+        {
+            // Only an interrupt ends a question early: it goes on as itself.
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+        return held;
     }
 
     /// <summary>When the push output names no digest (an older docker), the registry is asked.</summary>

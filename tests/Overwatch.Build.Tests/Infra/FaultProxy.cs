@@ -19,6 +19,7 @@ public sealed class FaultProxy : IDisposable
     private readonly CancellationTokenSource stopping = new();
     private readonly List<Fault> faults = [];
     private readonly ConcurrentQueue<string> served = new();
+    private readonly ConcurrentQueue<string> requests = new();
     private readonly Task loop;
 
     public FaultProxy(string upstreamAddress)
@@ -47,6 +48,9 @@ public sealed class FaultProxy : IDisposable
 
     /// <summary>Each fault served, as "METHOD path -> what", in order.</summary>
     public IReadOnlyList<string> Served => served.ToList();
+
+    /// <summary>Every request received, faulted or forwarded, as "METHOD path", in order.</summary>
+    public IReadOnlyList<string> Requests => requests.ToList();
 
     /// <summary>The next <paramref name="times"/> requests matching method and path get <paramref name="action"/>.</summary>
     public void Inject(string method, string pathPattern, FaultAction action, int times = 1)
@@ -79,6 +83,7 @@ public sealed class FaultProxy : IDisposable
     {
         var request = context.Request;
         var path = request.Url!.AbsolutePath;
+        requests.Enqueue($"{request.HttpMethod} {path}");
         var fault = Take(request.HttpMethod, path);
         try
         {

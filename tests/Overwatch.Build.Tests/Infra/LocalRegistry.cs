@@ -67,6 +67,24 @@ public sealed class LocalRegistry : IDisposable
         return response.Headers.GetValues("Docker-Content-Digest").Single();
     }
 
+    /// <summary>Moves a tag to the image another tag of the same repository holds, as someone else's push would.</summary>
+    public void CopyTag(string repository, string fromTag, string toTag)
+    {
+        using var get = new HttpRequestMessage(HttpMethod.Get, $"http://{Address}/v2/{repository}/manifests/{fromTag}");
+        get.Headers.Accept.ParseAdd("application/vnd.docker.distribution.manifest.v2+json");
+        get.Headers.Accept.ParseAdd("application/vnd.oci.image.manifest.v1+json");
+        using var manifest = http.Send(get);
+        manifest.EnsureSuccessStatusCode();
+        var bytes = manifest.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
+        using var put = new HttpRequestMessage(HttpMethod.Put, $"http://{Address}/v2/{repository}/manifests/{toTag}")
+        {
+            Content = new ByteArrayContent(bytes),
+        };
+        put.Content.Headers.ContentType = manifest.Content.Headers.ContentType;
+        using var response = http.Send(put);
+        response.EnsureSuccessStatusCode();
+    }
+
     public IReadOnlyList<string> Repositories()
     {
         var body = http.GetStringAsync($"http://{Address}/v2/_catalog").GetAwaiter().GetResult();

@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using NUnit.Framework;
+using Overwatch.Build.Infrastructure.Docker;
+using Overwatch.Build.Infrastructure.Processes;
+using Overwatch.Build.Inputs;
+using Overwatch.Build.Tests.Infra;
+
+namespace Overwatch.Build.Tests.Infrastructure.Docker;
+
+/// <summary>
+/// The registry client against a test double of a token-auth registry on 127.0.0.1: it answers what a tag holds,
+/// puts a manifest under a tag, and says "unknown" (never throws, never names a secret) when anything goes wrong.
+/// </summary>
+[NonParallelizable]
+public sealed class RegistryClientTests
+{
+    private const string User = "ci-bot";
+    private const string Password = "T0ken-pa55-never-shown-d1e4";
+    private static readonly Credentials Credentials = new(User, Password);
+
+    [Test]
+    public void With_a_Bearer_challenge_it_fetches_a_token_for_the_repository_and_reads_the_manifest()
+    {
+        using var registry = new FakeTokenRegistry(User, Password);
+        var content = RegistryManifestTests.Manifest(RegistryManifest.DockerV2);
+        registry.Store("ns/app", "master-py3.6.7", content, RegistryManifest.DockerV2);
+        using var client = new RegistryClient(registry.Address, Credentials);
+
+        var lookup = client.Manifest($"{registry.Address}/ns/app:master-py3.6.7");
+        var again = client.Manifest($"{registry.Address}/ns/app:latest-py3.6.7");
+
+        Assert.That(lookup.Unknown, Is.Null);
+        Assert.That(lookup.Manifest!.Digest, Is.EqualTo(FakeTokenRegistry.Digest(content)));
+        Assert.That(lookup.Manifest.ConfigDigest, Does.StartWith("sha256:1111"));
+        Assert.That(again.IsAbsent, Is.True);
+        Assert.That(registry.TokenQueries, Is.EqualTo(new[] { "?service=fake-registry&scope=repository%3Ans%2Fapp%3Apull%2Cpush" }),
+            "one token, asked with push scope for the repository, kept for the next request");
+        Assert.That(registry.Requests, Is.EqualTo(new[]
+        {
+            "HEAD /v2/ns/app/manifests/master-py3.6.7 none", "HEAD /v2/ns/app/manifests/master-py3.6.7 bearer",
+            $"GET /v2/ns/app/manifests/{FakeTokenRegistry.Digest(content)} bearer", "HEAD /v2/ns/app/manifests/latest-py3.6.7 bearer",
+        }), "the digest from a HEAD, the bytes by digest (Docker Hub counts GETs as pulls)");
+    }
+
+    [Test]
+    public void It_puts_the_exact_manifest_bytes_under_another_tag()
+    {
+        using var registry = new FakeTokenRegistry(User, Password);
+        var content = RegistryManifestTests.Manifest(RegistryManifest.Oci);
+        registry.Store("ns/app", "master-py3.6.7", content, RegistryManifest.Oci);
+        using var client = new RegistryClient(registry.Address, Credentials);
+        var manifest = client.Manifest($"{registry.Address}/ns/app:master-py3.6.7").Manifest!;
+
+        var refused = client.PutManifest($"{registry.Address}/ns/app:latest-py3.6.7", manifest);
+
+        Assert.That(refused, Is.Null);
+        Assert.That(registry.Stored("ns/app", "latest-py3.6.7"), Is.EqualTo(content));
+        Assert.That(client.Manifest($"{registry.Address}/ns/app:latest-py3.6.7").Manifest!.Digest, Is.EqualTo(manifest.Digest));
+        Assert.That(registry.Requests.Count(r => r.StartsWith("GET ", StringComparison.Ordinal)), Is.EqualTo(1), "a digest already read is not fetched again");
+    }
+
+    [Test]
+    public void With_a_Basic_challenge_it_sends_the_credentials()
+    {
+        using var registry = new FakeTokenRegistry(User, Password, basic: true);
+        registry.Store("ns/app", "v1", RegistryManifestTests.Manifest(RegistryManifest.DockerV2), RegistryManifest.DockerV2);
+        using var client = new RegistryClient(registry.Address, Credentials);
+
+        Assert.That(client.Manifest($"{registry.Address}/ns/app:v1").Manifest, Is.Not.Null);
+        Assert.That(client.Manifest($"{registry.Address}/ns/app:v2").IsAbsent, Is.True);
+        Assert.That(registry.Requests.Select(r => r.Split(' ')[^1]), Is.EqualTo(new[] { "none", "basic", "basic", "basic" }));
+        Assert.That(registry.TokenQueries, Is.Empty);
+    }
+
+    [Test]
+    public void Wrong_credentials_are_unknown_and_the_reason_names_no_secret()
+    {
+        using var registry = new FakeTokenRegistry(User, Password);
+        using var client = new RegistryClient(registry.Address, new Credentials(User, "Wr0ng-pass-77aa"));
+
+        var lookup = client.Manifest($"{registry.Address}/ns/app:v1");
+
+        Assert.That(lookup.Unknown, Is.EqualTo("the token endpoint answered 401"));
+        Assert.That(lookup.Unknown, Does.Not.Contain("Wr0ng"));
+    }
+
+    [Test]
+    public void Without_credentials_nothing_is_asked()
+    {
+        using var registry = new FakeTokenRegistry(User, Password);
+        using var client = new RegistryClient(registry.Address, null);
+
+        Assert.That(client.Manifest($"{registry.Address}/ns/app:v1").Unknown, Is.EqualTo("no credentials"));
+        Assert.That(registry.Requests, Is.Empty);
+    }
+
+    [Test]
+    public void A_token_endpoint_over_plain_http_elsewhere_never_gets_the_credentials()
+    {
+        using var registry = new FakeTokenRegistry(User, Password) { Realm = "http://auth.example.invalid/token" };
+        using var client = new RegistryClient(registry.Address, Credentials);
+
+        var lookup = client.Manifest($"{registry.Address}/ns/app:v1");
+
+        Assert.That(lookup.Unknown, Is.EqualTo("a token endpoint that is not https (http://auth.example.invalid/token)"));
+        Assert.That(registry.TokenQueries, Is.Empty);
+    }
+
+    [TestCase(500, "registry answered 500")]
+    [TestCase(503, "registry answered 503")]
+    [TestCase(403, "registry answered 403")]
+    public void A_status_other_than_found_or_not_found_is_unknown(int status, string why)
+    {
+        using var registry = new FakeTokenRegistry(User, Password) { ManifestStatus = status };
+        using var client = new RegistryClient(registry.Address, Credentials);
+
+        Assert.That(client.Manifest($"{registry.Address}/ns/app:v1").Unknown, Is.EqualTo(why));
+        Assert.That(client.PutManifest($"{registry.Address}/ns/app:v1",
+            RegistryManifest.Read(RegistryManifestTests.Manifest(RegistryManifest.DockerV2), RegistryManifest.DockerV2, null).Manifest!), Is.EqualTo(why));
+    }
+
+    [Test]
+    public void A_registry_that_does_not_answer_is_unknown_after_the_time_out()
+    {
+        using var registry = new FakeTokenRegistry(User, Password) { ManifestStatus = 0 };
+        using var client = new RegistryClient(registry.Address, Credentials, TimeSpan.FromSeconds(1));
+        var clock = Stopwatch.StartNew();
+
+        var lookup = client.Manifest($"{registry.Address}/ns/app:v1");
+
+        Assert.That(lookup.Unknown, Is.EqualTo("no answer within 1 s"));
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
+    }
+
+    [Test]
+    public void Nothing_listening_is_unknown()
+    {
+        var address = $"127.0.0.1:{FreePort.OnLoopback()}";
+        using var client = new RegistryClient(address, Credentials);
+
+        Assert.That(client.Manifest($"{address}/ns/app:v1").Unknown, Does.Contain("refused"));
+        Assert.That(client.Manifest("127.0.0.1:1/ns/app:v1").Unknown, Is.EqualTo($"not a tag in {address}"));
+    }
+
+    [Test]
+    public void A_stopped_lane_stops_the_question_instead_of_answering_unknown()
+    {
+        using var registry = new FakeTokenRegistry(User, Password) { ManifestStatus = 0 };
+        using var client = new RegistryClient(registry.Address, Credentials);
+        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var lane = Lane.Enter("py3.6.7", stop.Token);
+
+        Assert.Throws<LaneStoppedException>(() => client.Manifest($"{registry.Address}/ns/app:v1"));
+    }
+}

@@ -17,17 +17,6 @@ public sealed class Puller(DockerCli docker, Func<bool?> login, Action<string> l
     /// <summary>True when a pull was refused and no credentials were there to log in with.</summary>
     public bool Anonymous => loggedIn.IsValueCreated && loggedIn.Value is null;
 
-    /// <summary>
-    /// The image to build --cache-from: a local image of the tag already holds its layers (the previous build on
-    /// this machine), so the registry is asked only when there is none.
-    /// </summary>
-    public RegistryOutcome PullUnlessLocal(string reference)
-    {
-        if (!docker.ImageExists(reference)) return Pull(reference);
-        log($"Using the local {reference} as the cache image.");
-        return new RegistryOutcome(new Infrastructure.Processes.ProcessResult(0, [], ""), [], TimeSpan.Zero, Succeeded: true);
-    }
-
     public RegistryOutcome Pull(string reference) =>
         pulls.GetOrAdd(reference, r => new Lazy<RegistryOutcome>(() => PullOnce(r), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 

@@ -9,6 +9,8 @@ public static class DockerCommands
 
     public static ProcessSpec ImageExists(string reference) => Docker("image", "inspect", "--format", "{{.Id}}", reference);
 
+    public static ProcessSpec InspectImages(IEnumerable<string> references, string format) => Docker(["image", "inspect", "--format", format, .. references]);
+
     /// <summary>Not --quiet: its per-layer lines are the progress that tells a slow pull from a stalled one.</summary>
     public static ProcessSpec Pull(string reference) => Docker("pull", reference);
 

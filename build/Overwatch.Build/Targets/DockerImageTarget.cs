@@ -38,11 +38,10 @@ public sealed class DockerImageTarget(BuildContext context)
         progress.Start($"pulling {previous} to reuse its layers");
         var cached = CacheImage(pulls, local, previous);
         progress.Start($"building {string.Join(", ", image.References)}");
-        docker.Require(
-            DockerCommands.Build(plan.AppImage.Dockerfile, buildContext, image.References, BaseImages.BuildArgs(image, baseImage), image.Labels,
-                cached ? previous : null),
+        var id = ImageBuild.Run(docker, idFile =>
+                DockerCommands.Build(plan.AppImage.Dockerfile, buildContext, image.References, BaseImages.BuildArgs(image, baseImage), image.Labels,
+                    cached ? previous : null, idFile),
             $"docker build of {image.References[0]}");
-        var id = docker.ImageId(image.References[0]);
         context.Images.Record?.ImageBuilt(image, id);
         context.Log($"Built {image.References[0]} (image {id}).");
     }

@@ -126,7 +126,7 @@ public sealed class ImageTargetsTests() : RegistryFixture("Pa55-w0rd-never-shown
     }
 
     [Test]
-    public void PushingRun_RunsNoSeparateDaemonCheckBeforeTheLogin()
+    public void PushingRun_RunsNoSeparateDaemonCheckNorAnInspectAfterTheBuild()
     {
         BuildBase("nocheck");
         using var calls = new DockerCallLog();
@@ -139,6 +139,8 @@ public sealed class ImageTargetsTests() : RegistryFixture("Pa55-w0rd-never-shown
         Assert.That(calls.Calls, Has.None.StartWith("version"), string.Join("\n", calls.Calls));
         Assert.That(calls.Calls.TakeWhile(c => !c.StartsWith("login", StringComparison.Ordinal)).ToList(), Has.Count.EqualTo(1).And.All.StartWith("image inspect"),
             "one inspect of every image the lanes ask about, before the login");
+        Assert.That(calls.Calls.SkipWhile(c => !c.StartsWith("build", StringComparison.Ordinal)).TakeWhile(c => !c.StartsWith("push", StringComparison.Ordinal)).ToList(),
+            Has.None.StartWith("image inspect"), "the built image's ID comes from docker build --iidfile");
     }
 
     [Test]

@@ -27,7 +27,12 @@ public sealed class DockerImageTarget(BuildContext context)
         var recipe = ImageRecipeReader.Read(plan.AppImage);
         if (recipe.Unseen.Count > 0)
             context.Log($"Building every version: the hash of the app image's inputs cannot see {string.Join("; ", recipe.Unseen)}.");
-        var pulls = new Puller(docker, context.Images.LogInForPull, context.Log);
+        using var pulls = new Puller(docker, context.Images.LogInForPull, context.Log);
+        var matrix = VersionMatrix.For(context);
+        // What the lanes will pull (a base and a previous image that are not local), all started now, so the pulls
+        // of a version overlap with each other and with the builds of the others; --parallel=1 pulls in the lanes.
+        if (matrix.Parallel > 1)
+            pulls.Ahead(plan.Images.SelectMany(i => new[] { i.CurrentBase, i.References[0] }.Where(r => !local.Exists(r)).Select(r => (i.Python.TagSuffix, r))));
         // The base of the current inputs, else the published pyX.Y.Z with a warning (CI machines do not build ROOT).
         var bases = new BaseImages(context, pulls);
         var requireCurrent = context.Arguments.Get(BuildArguments.RequireCurrentBase);
@@ -36,7 +41,7 @@ public sealed class DockerImageTarget(BuildContext context)
         var source = new Lazy<SourceContext?>(() => SourceContext.Assemble(plan.AppImage, context.SourceDir, plan.Commit, context.Runner, context.Log));
         try
         {
-            VersionMatrix.For(context).Run(plan.Images, "Build", image =>
+            matrix.Run(plan.Images, "Build", image =>
             {
                 var baseImage = bases.ForApp(image, requireCurrent, local);
                 var inputs = recipe.Unseen.Count > 0 ? null : Inputs(local, recipe, image, baseImage);

@@ -22,6 +22,15 @@ YAML
   for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/v2/" && break; sleep 0.1; done
 }
 
+# Every image of this run's registry, tagged or not (an image a rebuild untagged keeps its repository name), so a
+# benchmark leaves nothing behind in the engine. Rounds, because a child image holds its parent.
+remove_registry_images() {
+  for _ in 1 2 3; do
+    docker images -a --format '{{.ID}} {{.Repository}}' | awk -v r="127.0.0.1:${port:-0}/" 'index($2, r) == 1 {print $1}' \
+      | sort -u | xargs -r docker rmi -f >/dev/null 2>&1 || true
+  done
+}
+
 # The tests' FROM-scratch fixture images (Dockerfiles, images file, app file) and a static busybox, into $1.
 copy_fixture_images() {
   local fixtures=tests/Overwatch.Build.Tests/Fixtures/Images

@@ -10,15 +10,14 @@ export NO_COLOR=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 CAKE_SETTINGS_EN
 unset TRAVIS GITHUB_ACTIONS GITLAB_CI
 
 work=$(mktemp -d)
+source bench/lib.sh
 registry_pid=
 cleanup() {
   [ -n "$registry_pid" ] && kill "$registry_pid" 2>/dev/null || true
-  docker images --format '{{.Repository}}:{{.Tag}}' | grep "^127.0.0.1:${port:-0}/" | xargs -r docker rmi -f >/dev/null 2>&1 || true
+  remove_registry_images
   rm -rf "$work"
 }
 trap cleanup EXIT
-
-source bench/lib.sh
 
 # --- 1. Plan vs Cake's floor ------------------------------------------------------------------
 mkdir -p "$work/floor"

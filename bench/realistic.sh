@@ -4,16 +4,18 @@
 #     with --cache-from, tags and pushes (what .travis.yml did), its base pulled by the build's FROM;
 #   ./build.sh --target=Publish;
 # after the same app-only change, both cold (the engine's store emptied of these images first, as on a fresh CI
-# runner) and warm (the previous run's images still there). The fixture: three Python versions whose base image
-# has large layers (BASE_MB of random data, default 220) and an app layer (8 MB) that changes every run, against a
-# local docker-registry with htpasswd that already holds the base images and the previous app images.
+# runner) and warm (the previous run's images still there). The fixture: three Python versions whose base images
+# have large layers (one of SHARED_MB, default 60, all share; one of BASE_MB, default 220, per version, both made by
+# RUN as upstream's are) and an app image with a dependency layer and an 8 MB source layer that changes every run,
+# against a local docker-registry with htpasswd that already holds the base images and the previous app images.
 # Prints times, ratios and the bytes pulled (blob downloads in the registry's access log) and pushed (growth of
 # its blob store). Needs what .ci/setup installs and a running dockerd; removes only its own images.
-# Usage: bench/realistic.sh [RUNS]   (RUNS=3: about 3 minutes on 2 cores)
+# Usage: bench/realistic.sh [RUNS]   (RUNS=3: about 5 minutes on 2 cores)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 runs=${1:-3}
 base_mb=${BASE_MB:-220}
+shared_mb=${SHARED_MB:-60}
 pythons=(2.7.15 3.6.7 3.7.1)
 export NO_COLOR=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 CAKE_SETTINGS_ENABLESCRIPTCACHE=true
 unset TRAVIS GITHUB_ACTIONS GITLAB_CI DOCKER_USERNAME DOCKER_PASSWORD
@@ -42,44 +44,44 @@ pulled_bytes() { { grep -oE '"GET [^"]*/blobs/sha256:[^"]*" 200 [0-9]+' "$work/r
 stored_bytes() { du -sb "$work/registry" 2>/dev/null | cut -f1 || echo 0; }
 
 # --- the fixture ------------------------------------------------------------------------------------------------
+# Laid out like the Overwatch repository's docker/ folder: the base's large layers come from RUN steps (upstream
+# downloads and compiles Python, XRootD and ROOT), not from context files, so both sides send the daemon a small
+# context. A layer all versions share (the distribution, built once) and one of BASE_MB per Python version.
 fixture="$work/images"
-mkdir -p "$fixture/app"
-cp "$(command -v busybox)" "$fixture/busybox"
-half=$(( base_mb / 2 ))
-head -c "${half}M" /dev/urandom > "$fixture/root-1.bin"
-head -c "$(( base_mb - half ))M" /dev/urandom > "$fixture/root-2.bin"
-cat > "$fixture/Dockerfile.build" <<'EOF'
-# Bench base: busybox and two large layers standing in for Python, XRootD and ROOT.
-ARG PYTHON_VERSION
+mkdir -p "$fixture/base" "$fixture/app/overwatch"
+cp "$(command -v busybox)" "$fixture/base/busybox"
+cat > "$fixture/Dockerfile.build" <<EOF
+# Bench base: busybox, a shared layer standing in for Debian, and per Python version one for Python, XRootD and ROOT.
 FROM scratch
-ARG PYTHON_VERSION
-LABEL overwatch-bench=PORT
+LABEL overwatch-bench=$port
 COPY busybox /bin/busybox
 COPY busybox /bin/sh
-COPY root-1.bin /opt/root/lib-1.bin
-COPY root-2.bin /opt/root/lib-2.bin
-ENV PYTHON_VERSION=${PYTHON_VERSION}
+RUN busybox mkdir -p /opt && busybox head -c ${shared_mb}m /dev/urandom > /opt/distribution.bin
+ARG PYTHON_VERSION
+RUN echo "python \$PYTHON_VERSION" > /opt/python.txt && busybox head -c ${base_mb}m /dev/urandom > /opt/root.bin
+ENV PYTHON_VERSION=\${PYTHON_VERSION}
 EOF
-sed -i "s/PORT/$port/" "$fixture/Dockerfile.build"
 cat > "$fixture/Dockerfile" <<'EOF'
-# Bench app: the Overwatch source, which changes between runs.
+# Bench app: its dependencies (reused from the previous image), then the Overwatch source, which changes between runs.
 ARG BASE_IMAGE
 FROM ${BASE_IMAGE}
 ARG PYTHON_VERSION
+RUN busybox head -c 16m /dev/urandom > /opt/dependencies.bin
+ARG OVERWATCH_COMMIT
 ARG OVERWATCH_BRANCH
-ENV OVERWATCH_BRANCH=${OVERWATCH_BRANCH}
-COPY app/ /opt/overwatch/
-CMD ["/bin/sh", "-c", "echo python $PYTHON_VERSION overwatch $OVERWATCH_BRANCH"]
+ENV OVERWATCH_COMMIT=${OVERWATCH_COMMIT} OVERWATCH_BRANCH=${OVERWATCH_BRANCH}
+COPY overwatch/ /opt/overwatch/
+CMD ["/bin/sh", "-c", "echo python $PYTHON_VERSION overwatch $OVERWATCH_COMMIT$OVERWATCH_BRANCH"]
 EOF
 cat > "$fixture/images.yaml" <<EOF
 registry: 127.0.0.1:$port
 namespace: bench
 source: https://example.org/overwatch-bench
 pythonVersions: [$(IFS=,; echo "${pythons[*]}" | sed 's/,/, /g')]
-base: {name: overwatch-base, dockerfile: Dockerfile.build, context: .}
-app: {name: overwatch, dockerfile: Dockerfile, context: .}
+base: {name: overwatch-base, dockerfile: Dockerfile.build, context: base}
+app: {name: overwatch, dockerfile: Dockerfile, context: app}
 EOF
-change_app() { head -c 8M /dev/urandom > "$fixture/app/overwatch.bin"; date +%s%N > "$fixture/app/version.txt"; }
+change_app() { head -c 8M /dev/urandom > "$fixture/app/overwatch/overwatch.bin"; date +%s%N > "$fixture/app/overwatch/version.txt"; }
 
 repo="127.0.0.1:$port/bench/overwatch"
 base_repo="127.0.0.1:$port/bench/overwatch-base"
@@ -93,7 +95,7 @@ seed_publish() {
     DOCKER_CONFIG=$cfg docker pull "$repo:latest-py$py" || true
     DOCKER_CONFIG=$cfg docker build -f "$fixture/Dockerfile" --cache-from "$repo:latest-py$py" \
       --build-arg "BASE_IMAGE=$base_repo:py$py" --build-arg "PYTHON_VERSION=$py" --build-arg OVERWATCH_BRANCH=master \
-      -t "$repo:latest-py$py" -t "$repo:master-py$py" "$fixture"
+      -t "$repo:latest-py$py" -t "$repo:master-py$py" "$fixture/app"
     DOCKER_CONFIG=$cfg docker push "$repo:latest-py$py"
     DOCKER_CONFIG=$cfg docker push "$repo:master-py$py"
   done
@@ -102,9 +104,10 @@ seed_publish() {
 }
 suite_publish() { DOCKER_USERNAME=$user DOCKER_PASSWORD=$password ./build.sh --target=Publish --skip-smoke-test "${args[@]}"; }
 
-echo "bench: ${base_mb} MB base layers, 8 MB app layer, Pythons ${pythons[*]}, $runs runs per side (median, alternating)" >&2
+echo "bench: base layers ${shared_mb} MB shared + ${base_mb} MB per version, 8 MB source layer, Pythons ${pythons[*]}, $runs runs per side (median, alternating)" >&2
 s=$(now_ms)
-DOCKER_USERNAME=$user DOCKER_PASSWORD=$password ./build.sh --target=PublishBase "${args[@]}" >"$work/setup.log" 2>&1 \
+# One version at a time, so the shared layer is built once and the later versions take it from the cache.
+DOCKER_USERNAME=$user DOCKER_PASSWORD=$password ./build.sh --target=PublishBase --parallel=1 "${args[@]}" >"$work/setup.log" 2>&1 \
   || { cat "$work/setup.log" >&2; echo "bench: PublishBase failed" >&2; exit 1; }
 change_app; seed_publish >/dev/null 2>&1 || { echo "bench: the seed's script failed" >&2; exit 1; }
 change_app; suite_publish >/dev/null 2>&1 || { echo "bench: Publish failed" >&2; exit 1; }

@@ -28,7 +28,7 @@ public sealed class DockerImageTarget(BuildContext context)
         if (recipe.Unseen.Count > 0)
             context.Log($"Building every version: the hash of the app image's inputs cannot see {string.Join("; ", recipe.Unseen)}.");
         using var pulls = new Puller(docker, context.Images.LogInForPull, context.Log);
-        var matrix = VersionMatrix.For(context);
+        var matrix = VersionMatrix.For(context, LaneLoad.Io);
         // What the lanes will pull (a base and a previous image that are not local), all started now, so the pulls
         // of a version overlap with each other and with the builds of the others; --parallel=1 pulls in the lanes.
         if (matrix.Parallel > 1)

@@ -47,7 +47,8 @@ labels=(--label "org.opencontainers.image.created=$(date -u -d "@$(git log -1 --
         --label "org.opencontainers.image.version=latest")
 plain_publish() {
   local cfg; cfg=$(mktemp -d)
-  local repo="127.0.0.1:$port/bench/overwatch"
+  # Its own repository: its images lack the inputs label of ours, and sharing tags would make each side rebuild the other's.
+  local repo="127.0.0.1:$port/bench/plain"
   DOCKER_CONFIG=$cfg docker login -u "$user" --password-stdin "127.0.0.1:$port" <<<"$password"
   for py in 2.7.15 3.6.7; do
     DOCKER_CONFIG=$cfg docker pull -q "$repo:latest-py$py" || true

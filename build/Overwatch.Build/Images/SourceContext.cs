@@ -27,13 +27,7 @@ public sealed class SourceContext : IDisposable
     /// </summary>
     public static SourceContext? Assemble(ImageSpec image, string sourceDir, string? commit, IProcessRunner runner, Action<string> log)
     {
-        if (image.SourceTree is null) return null;
-        var checkout = GitCheckout(sourceDir, runner);
-        if (commit is null)
-            throw new UsageException($"the commit to build is unknown: {checkout} has no commit checked out; commit, or pass --source-dir=PATH of an Overwatch clone");
-        if (!Git(runner, checkout, "cat-file", "-e", commit + "^{commit}").Succeeded)
-            throw new UsageException($"commit {commit} is not in {checkout}: fetch it (git -C {checkout} fetch origin {commit}) or pass --source-dir=PATH of a clone that has it");
-
+        if (Check(image, sourceDir, commit, runner) is not { } checkout || image.SourceTree is null || commit is null) return null;
         var context = new SourceContext(Path.Combine(Path.GetTempPath(), $"overwatch-build-context-{Guid.NewGuid():N}"));
         try
         {
@@ -59,6 +53,21 @@ public sealed class SourceContext : IDisposable
             context.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The checkout holding the planned commit, or one clear line when there is none (null when the image needs no
+    /// source): checked before anything is pulled, also when the build turns out to be skipped.
+    /// </summary>
+    public static string? Check(ImageSpec image, string sourceDir, string? commit, IProcessRunner runner)
+    {
+        if (image.SourceTree is null) return null;
+        var checkout = GitCheckout(sourceDir, runner);
+        if (commit is null)
+            throw new UsageException($"the commit to build is unknown: {checkout} has no commit checked out; commit, or pass --source-dir=PATH of an Overwatch clone");
+        if (!Git(runner, checkout, "cat-file", "-e", commit + "^{commit}").Succeeded)
+            throw new UsageException($"commit {commit} is not in {checkout}: fetch it (git -C {checkout} fetch origin {commit}) or pass --source-dir=PATH of a clone that has it");
+        return checkout;
     }
 
     public void Dispose()

@@ -41,7 +41,7 @@ public static class BuildArguments
 
     public static readonly ValueArgument Parallel = new("parallel", "N",
         "Python versions pulled, built and pushed at once", null, [DockerBase, PublishBase, DockerImage, Push, Publish],
-        "the number of cores, at most one per Python version");
+        "the number of cores (DockerImage: one more, its lanes wait on I/O), at most one per Python version");
 
     public static readonly SwitchArgument SkipSmokeTest = new("skip-smoke-test",
         "emergencies only: push without starting each image on the smoke deployment first (the run says the images were not smoke-tested)", [Publish, Push, SmokeTest]);

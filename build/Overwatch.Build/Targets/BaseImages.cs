@@ -42,9 +42,9 @@ public sealed class BaseImages(BuildContext context, Puller pulls)
     }
 
     /// <summary>The base DockerImage builds this image on: the current one, else the floating tag with a warning.</summary>
-    public string ForApp(ImagePlan image, bool requireCurrent)
+    public string ForApp(ImagePlan image, bool requireCurrent, LocalImages local)
     {
-        if (Docker.ImageExists(image.CurrentBase)) return image.CurrentBase;
+        if (local.Exists(image.CurrentBase)) return image.CurrentBase;
         var current = pulls.Pull(image.CurrentBase);
         if (current.Succeeded) return image.CurrentBase;
         var rebuild = $"./build.sh --target=DockerBase --python-version={image.Python}";
@@ -54,7 +54,7 @@ public sealed class BaseImages(BuildContext context, Puller pulls)
                 $"base image {image.CurrentBase} of the current inputs of {dockerfile} is neither local nor in the registry ({current.Summary}) and " +
                 $"--require-current-base is set: build it with {rebuild} (PublishBase also pushes it)");
 
-        if (!Docker.ImageExists(image.Base))
+        if (!local.Exists(image.Base))
         {
             var outcome = pulls.Pull(image.Base);
             if (!outcome.Succeeded) throw Missing(image, outcome, rebuild);

@@ -27,10 +27,11 @@ public sealed class DockerBaseTarget(BuildContext context)
                     return;
             }
             progress.Start($"building base image {image.CurrentBase}");
-            docker.Require(
-                DockerCommands.Build(plan.BaseImage.Dockerfile, plan.BaseImage.Context, [image.CurrentBase, image.Base], image.BaseBuildArgs, image.Labels, cacheFrom: null),
+            var id = ImageBuild.Run(docker, idFile =>
+                    DockerCommands.Build(plan.BaseImage.Dockerfile, plan.BaseImage.Context, [image.CurrentBase, image.Base], image.BaseBuildArgs, image.Labels,
+                        cacheFrom: null, idFile),
                 $"docker build of base image {image.CurrentBase}");
-            context.Images.Record?.ImageBuilt(image.Base, docker.ImageId(image.Base));
+            context.Images.Record?.ImageBuilt(image.Base, id);
         });
     }
 }

@@ -7,7 +7,9 @@ namespace Overwatch.Build.Targets;
 
 /// <summary>
 /// DockerImage: builds the app image of every planned Python version on its base image, with every planned tag.
-/// The versions run side by side (--parallel); a base image that is not local is pulled first in its lane.
+/// The versions run side by side (--parallel); a base image that is not local is pulled first in its lane. A version
+/// whose every tag is a local image labelled with the hash of the current inputs (<see cref="AppInputs"/>) is not
+/// built again, nor is its cache image pulled.
 /// </summary>
 public sealed class DockerImageTarget(BuildContext context)
 {
@@ -15,40 +17,102 @@ public sealed class DockerImageTarget(BuildContext context)
     {
         var (plan, docker) = (context.Plan, context.Docker);
         // First, so a commit missing from the source stops the run before any pull.
-        using var source = SourceContext.Assemble(plan.AppImage, context.SourceDir, plan.Commit, context.Runner, context.Log);
-        // A run that pushes logs in once, before the versions run side by side (after docker answered, so an
-        // unreachable daemon is reported as that); a run that does not logs in only when a pull is refused.
-        if (context.IsScheduled(TargetNames.Push) && context.Plan.Publish)
-        {
-            docker.EnsureDaemon();
-            context.Images.LogIn();
-        }
-        var pulls = new Puller(docker, context.Images.LogInForPull, context.Log);
+        SourceContext.Check(plan.AppImage, context.SourceDir, plan.Commit, context.Runner);
+        // One docker call for every image the lanes ask about; an unreachable daemon ends the run here, in one line,
+        // before the login (which docker would attempt client-side, so its own failure cannot tell).
+        var local = LocalImages.Inspect(docker, plan.Images.SelectMany(i => new[] { i.CurrentBase, i.Base }.Concat(i.References)));
+        // A run that pushes logs in once, before the versions run side by side; a run that does not logs in only
+        // when a pull is refused.
+        if (context.IsScheduled(TargetNames.Push) && context.Plan.Publish) context.Images.LogIn();
+        var recipe = ImageRecipeReader.Read(plan.AppImage);
+        if (recipe.Unseen.Count > 0)
+            context.Log($"Building every version: the hash of the app image's inputs cannot see {string.Join("; ", recipe.Unseen)}.");
+        using var pulls = new Puller(docker, context.Images.LogInForPull, context.Log);
+        var matrix = VersionMatrix.For(context, LaneLoad.Io);
+        // What the lanes will pull (a base and a previous image that are not local), all started now, so the pulls
+        // of a version overlap with each other and with the builds of the others; --parallel=1 pulls in the lanes.
+        if (matrix.Parallel > 1)
+            pulls.Ahead(plan.Images.SelectMany(i => new[] { i.CurrentBase, i.References[0] }.Where(r => !local.Exists(r)).Select(r => (i.Python.TagSuffix, r))));
         // The base of the current inputs, else the published pyX.Y.Z with a warning (CI machines do not build ROOT).
         var bases = new BaseImages(context, pulls);
         var requireCurrent = context.Arguments.Get(BuildArguments.RequireCurrentBase);
         var progress = new StepProgress(2 * plan.Images.Count, context.Log);
-        VersionMatrix.For(context).Run(plan.Images, "Build", image =>
-            Build(pulls, progress, image, bases.ForApp(image, requireCurrent), source?.Directory ?? plan.AppImage.Context));
+        // Assembled by the first version that builds (git archive of the commit): a run that skips every build needs none.
+        var source = new Lazy<SourceContext?>(() => SourceContext.Assemble(plan.AppImage, context.SourceDir, plan.Commit, context.Runner, context.Log));
+        try
+        {
+            matrix.Run(plan.Images, "Build", image =>
+            {
+                var baseImage = bases.ForApp(image, requireCurrent, local);
+                var inputs = recipe.Unseen.Count > 0 ? null : Inputs(local, recipe, image, baseImage);
+                if (inputs is not null && UpToDate(local, image, inputs) is { } id)
+                {
+                    context.Images.Record?.ImageBuilt(image, id);
+                    context.Log($"Up to date (inputs {inputs[..12]}): {string.Join(", ", image.References)} (image {id}); no cache pull, no build.");
+                    return;
+                }
+                Build(pulls, local, progress, image, baseImage, inputs, () => source.Value?.Directory ?? plan.AppImage.Context);
+            });
+        }
+        finally
+        {
+            if (source.IsValueCreated) source.Value?.Dispose();
+        }
     }
 
-    private void Build(Puller pulls, StepProgress progress, ImagePlan image, string baseImage, string buildContext)
+    /// <summary>The hash of this version's inputs; null when its base has no local ID to hash (then it is built).</summary>
+    private string? Inputs(LocalImages local, ImageRecipe recipe, ImagePlan image, string baseImage)
+    {
+        // A base pulled in this run was not local when the run started: ask again.
+        var baseId = (local.Find(baseImage) ?? local.Refresh(baseImage))?.Id;
+        return baseId is null
+            ? null
+            : AppInputs.Hash(recipe, context.Plan.AppImage.SourceTree is null ? null : context.Plan.Commit, BaseImages.BuildArgs(image, baseImage), image.Labels, baseId);
+    }
+
+    /// <summary>The image ID when every planned tag is one local image carrying the inputs label of this hash, else null.</summary>
+    private static string? UpToDate(LocalImages local, ImagePlan image, string inputs)
+    {
+        var tagged = image.References.Select(local.Find).ToList();
+        if (tagged.Any(i => i is null || !i.Labels.TryGetValue(AppInputs.Label, out var value) || value != inputs)) return null;
+        return tagged.Select(i => i!.Id).Distinct().Count() == 1 ? tagged[0]!.Id : null;
+    }
+
+    private void Build(Puller pulls, LocalImages local, StepProgress progress, ImagePlan image, string baseImage, string? inputs, Func<string> buildContext)
     {
         var (plan, docker) = (context.Plan, context.Docker);
         var previous = image.References[0];
         progress.Start($"pulling {previous} to reuse its layers");
-        var cache = pulls.PullUnlessLocal(previous);
+        var cached = CacheImage(pulls, local, previous);
+        var labels = inputs is null
+            ? image.Labels
+            : new SortedDictionary<string, string>(image.Labels.Where(l => l.Key != AppInputs.Label).ToDictionary(), StringComparer.Ordinal) { [AppInputs.Label] = inputs };
+        var directory = buildContext();
+        progress.Start($"building {string.Join(", ", image.References)}");
+        var id = ImageBuild.Run(docker, idFile =>
+                DockerCommands.Build(plan.AppImage.Dockerfile, directory, image.References, BaseImages.BuildArgs(image, baseImage), labels,
+                    cached ? previous : null, idFile),
+            $"docker build of {image.References[0]}");
+        context.Images.Record?.ImageBuilt(image, id);
+        context.Log($"Built {image.References[0]} (image {id}).");
+    }
+
+    /// <summary>
+    /// Whether <paramref name="previous"/> can be the image to build --cache-from: a local image of the tag already
+    /// holds its layers (the previous build on this machine), so the registry is asked only when there is none.
+    /// </summary>
+    private bool CacheImage(Puller pulls, LocalImages local, string previous)
+    {
+        if (local.Exists(previous))
+        {
+            context.Log($"Using the local {previous} as the cache image.");
+            return true;
+        }
+        var cache = pulls.Pull(previous);
         if (!cache.Succeeded)
             context.Log(cache.LastFailure!.Fault == RegistryFault.NotFound
                 ? $"No previously published {previous} to reuse; building without a cache image."
                 : $"Warning: could not pull {previous} to reuse its layers ({cache.Summary}); building without a cache image.");
-        progress.Start($"building {string.Join(", ", image.References)}");
-        docker.Require(
-            DockerCommands.Build(plan.AppImage.Dockerfile, buildContext, image.References, BaseImages.BuildArgs(image, baseImage), image.Labels,
-                cache.Succeeded ? previous : null),
-            $"docker build of {image.References[0]}");
-        var id = docker.ImageId(image.References[0]);
-        context.Images.Record?.ImageBuilt(image, id);
-        context.Log($"Built {image.References[0]} (image {id}).");
+        return cache.Succeeded;
     }
 }

@@ -16,8 +16,8 @@ public sealed class VersionMatrix(int parallel, Action<string> log, PublishRecor
 {
     public int Parallel => parallel;
 
-    public static VersionMatrix For(BuildContext context) => new(
-        ParallelArgument.Read(context.Arguments, context.Plan.Images.Count, Environment.ProcessorCount), context.Log, context.Images.Record);
+    public static VersionMatrix For(BuildContext context, LaneLoad load = LaneLoad.Compute) => new(
+        ParallelArgument.Read(context.Arguments, context.Plan.Images.Count, Environment.ProcessorCount, load), context.Log, context.Images.Record);
 
     /// <param name="what">The step, for the line that opens it and the publish record, e.g. "Build".</param>
     /// <param name="account">Appended to the error: what was and was not done, read once every lane has ended.</param>

@@ -126,6 +126,24 @@ public sealed class ImageTargetsTests() : RegistryFixture("Pa55-w0rd-never-shown
     }
 
     [Test]
+    public void PushingRun_RunsNoSeparateDaemonCheckNorAnInspectAfterTheBuild()
+    {
+        BuildBase("nocheck");
+        using var calls = new DockerCallLog();
+        var env = Travis("master");
+        env["PATH"] = calls.Path;
+
+        var result = Run("nocheck", "Publish", env, Credentials(Password));
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(calls.Calls, Has.None.StartWith("version"), string.Join("\n", calls.Calls));
+        Assert.That(calls.Calls.TakeWhile(c => !c.StartsWith("login", StringComparison.Ordinal)).ToList(), Has.Count.EqualTo(1).And.All.StartWith("image inspect"),
+            "one inspect of every image the lanes ask about, before the login");
+        Assert.That(calls.Calls.SkipWhile(c => !c.StartsWith("build", StringComparison.Ordinal)).TakeWhile(c => !c.StartsWith("push", StringComparison.Ordinal)).ToList(),
+            Has.None.StartWith("image inspect"), "the built image's ID comes from docker build --iidfile");
+    }
+
+    [Test]
     public void PushRefusedByTheRegistry_FailsClearlyAndStillLogsOut()
     {
         using var readOnly = new LocalRegistry(User, Password, readOnly: true);

@@ -133,6 +133,35 @@ public sealed class ParallelMatrixTests() : RegistryFixture("Matrix-pa55-never-s
         Assert.That(byReference[$"{repository}:master-py3.6.7"].Status, Is.EqualTo("not-pushed"));
     }
 
+    [Test]
+    public void ColdRun_PullsEveryBaseAndPreviousImageOnce_AllAheadOfTheBuilds()
+    {
+        const string space = "matrix-cold";
+        var published = BuildScript.Run(Arguments(registry.Address, space, "PublishBase"), Env([]));
+        Assert.That(published.ExitCode, Is.EqualTo(0), published.ToString());
+        var first = BuildScript.Run(Arguments(registry.Address, space, "Publish"), Env([]));
+        Assert.That(first.ExitCode, Is.EqualTo(0), first.ToString());
+        // A fresh CI machine: none of these images is local.
+        var repository = $"{registry.Address}/{space}/";
+        var local = Shell.Run("docker", "images", "--format", "{{.Repository}}:{{.Tag}}").StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Where(i => i.StartsWith(repository, StringComparison.Ordinal)).ToList();
+        Shell.Run("docker", ["rmi", "--force", .. local]);
+        using var calls = new DockerCallLog();
+
+        // Publish logs in first, so no pull is refused and tried again.
+        var result = BuildScript.Run(Arguments(registry.Address, space, "Publish", "--parallel=2"), Env(new() { ["PATH"] = calls.Path }));
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        var pulls = calls.Calls.Where(c => c.StartsWith("pull ", StringComparison.Ordinal)).Select(c => c["pull ".Length..]).ToList();
+        Assert.That(pulls, Is.EquivalentTo(Versions.SelectMany(v => new[] { $"{repository}overwatch-base:{images.BaseTag(v)}", $"{repository}overwatch:latest-py{v}" })),
+            "the base and the previous image of every version, each pulled once");
+        var firstBuild = calls.Calls.ToList().FindIndex(c => c.StartsWith("build ", StringComparison.Ordinal));
+        Assert.That(calls.Calls.ToList().FindLastIndex(c => c.StartsWith("pull ", StringComparison.Ordinal)), Is.LessThan(firstBuild),
+            "the third version's pulls do not wait for a lane (--parallel=2)");
+        foreach (var version in Versions)
+            Assert.That(result.StandardOutput, Does.Contain($"[py{version}] Pulled {repository}overwatch-base:{images.BaseTag(version)}."), "a pull ahead says so in its version's lane");
+    }
+
     private static JsonElement Record(string artifacts)
     {
         var path = Path.Combine(artifacts, "publish.json");

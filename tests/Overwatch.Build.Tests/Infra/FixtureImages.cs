@@ -31,7 +31,7 @@ public sealed class FixtureImages : IDisposable
     /// <summary>The tag of the fixture base of the current inputs, pyX.Y.Z-HASH, as the plan computes it.</summary>
     public string BaseTag(string python)
     {
-        var recipe = BaseRecipeReader.Read(new ImageSpec("overwatch-base", directory.Combine("Dockerfile.build"), directory.Path));
+        var recipe = ImageRecipeReader.Read(new ImageSpec("overwatch-base", directory.Combine("Dockerfile.build"), directory.Path));
         return BaseInputs.Tag(PythonVersion.Parse(python, "test"), BaseInputs.Hash(recipe, new Dictionary<string, string> { ["PYTHON_VERSION"] = python }));
     }
 

@@ -14,6 +14,13 @@ public sealed class ParallelArgumentTests
     public void By_default_one_lane_per_core_and_never_more_than_versions(int cores, int versions, int expected) =>
         Assert.That(ParallelArgument.Read(Args(), versions, cores), Is.EqualTo(expected));
 
+    [TestCase(2, 3, 3)]
+    [TestCase(2, 2, 2)]
+    [TestCase(8, 3, 3)]
+    [TestCase(1, 3, 2)]
+    public void By_default_lanes_that_wait_on_io_get_one_more_than_cores(int cores, int versions, int expected) =>
+        Assert.That(ParallelArgument.Read(Args(), versions, cores, LaneLoad.Io), Is.EqualTo(expected));
+
     [TestCase("--parallel=1", 1)]
     [TestCase("--parallel=5", 5)]
     public void A_given_number_is_used(string argument, int expected) =>

@@ -15,7 +15,7 @@ public static class BaseInputs
     /// <summary>Hex digits of the hash in the tag: 48 bits, collision-free for any realistic number of bases.</summary>
     public const int TagLength = 12;
 
-    public static string Hash(BaseRecipe recipe, IReadOnlyDictionary<string, string> buildArgs)
+    public static string Hash(ImageRecipe recipe, IReadOnlyDictionary<string, string> buildArgs)
     {
         var text = new StringBuilder("overwatch-base-inputs 1\n");
         void Field(string name, string value) => text.Append(name).Append(' ').Append(value.Length).Append(':').Append(value).Append('\n');

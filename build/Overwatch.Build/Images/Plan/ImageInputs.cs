@@ -11,7 +11,7 @@ namespace Overwatch.Build.Images.Plan;
 public sealed record ImageInputs(ImagesConfig Images, BuildSource Source, Credentials? Credentials, DateTimeOffset Created)
 {
     /// <summary>What builds the base image (its Dockerfile and the context files it copies), hashed into its tag.</summary>
-    public BaseRecipe BaseRecipe { get; init; } = BaseRecipe.Empty;
+    public ImageRecipe BaseRecipe { get; init; } = ImageRecipe.Empty;
 
     public static ImageInputs Read(ArgumentSet arguments, EnvironmentVariables env, ILocalGit git, string rootDirectory, DateTimeOffset now)
     {
@@ -30,7 +30,7 @@ public sealed record ImageInputs(ImagesConfig Images, BuildSource Source, Creden
 
         var source = RefDetector.Detect(arguments.Get(BuildArguments.Branch), arguments.Get(BuildArguments.Tag), env, git);
         var credentials = env["DOCKER_USERNAME"] is { } user && env["DOCKER_PASSWORD"] is { } password ? new Credentials(user, password) : null;
-        return new ImageInputs(images, source, credentials, CreationTime(env, git, now)) { BaseRecipe = BaseRecipeReader.Read(images.Base) };
+        return new ImageInputs(images, source, credentials, CreationTime(env, git, now)) { BaseRecipe = ImageRecipeReader.Read(images.Base) };
     }
 
     // The commit time rather than the wall clock keeps the label, and so the layer cache, stable across

@@ -55,6 +55,17 @@ public sealed class DockerCli(IProcessRunner runner, Action<string> log)
         throw Unreachable(result);
     }
 
+    /// <summary>
+    /// The local images among the references (ID and labels; null for those not local), in one docker call; any other
+    /// failure is the daemon's, reported as <see cref="EnsureDaemon"/> does.
+    /// </summary>
+    public IReadOnlyDictionary<string, LocalImage?> InspectImages(IReadOnlyList<string> references)
+    {
+        if (references.Count == 0) return new Dictionary<string, LocalImage?>();
+        var result = Execute(DockerCommands.InspectImages(references, LocalImages.Format), quiet: true);
+        return LocalImages.Read(references, result) ?? throw Unreachable(result);
+    }
+
     /// <summary>A pull; a miss (404) and a refusal (auth, rate limit, faults past the retries) are told apart.</summary>
     public RegistryOutcome Pull(string reference) =>
         Registry(DockerCommands.Pull(reference), $"pull of {reference}", quiet: true);

@@ -9,6 +9,8 @@ public static class DockerCommands
 
     public static ProcessSpec ImageExists(string reference) => Docker("image", "inspect", "--format", "{{.Id}}", reference);
 
+    public static ProcessSpec InspectImages(IEnumerable<string> references, string format) => Docker(["image", "inspect", "--format", format, .. references]);
+
     /// <summary>Not --quiet: its per-layer lines are the progress that tells a slow pull from a stalled one.</summary>
     public static ProcessSpec Pull(string reference) => Docker("pull", reference);
 
@@ -28,13 +30,15 @@ public static class DockerCommands
         IEnumerable<string> references,
         IReadOnlyDictionary<string, string> buildArgs,
         IReadOnlyDictionary<string, string> labels,
-        string? cacheFrom)
+        string? cacheFrom,
+        string? imageIdFile = null)
     {
         var arguments = new List<string> { "build", "--file", dockerfile };
         foreach (var reference in references) arguments.AddRange(["--tag", reference]);
         foreach (var (name, value) in buildArgs) arguments.AddRange(["--build-arg", $"{name}={value}"]);
         foreach (var (name, value) in labels) arguments.AddRange(["--label", $"{name}={value}"]);
         if (cacheFrom is not null) arguments.AddRange(["--cache-from", cacheFrom]);
+        if (imageIdFile is not null) arguments.AddRange(["--iidfile", imageIdFile]);
         arguments.Add(context);
         return new ProcessSpec("docker", arguments);
     }

@@ -66,7 +66,7 @@ public sealed class BaseInputsTests
     [Test]
     public void Build_arguments_change_the_hash()
     {
-        var recipe = new BaseRecipe("FROM scratch\n", []);
+        var recipe = new ImageRecipe("FROM scratch\n", []);
         Assert.That(BaseInputs.Hash(recipe, Args("3.6.7")), Is.Not.EqualTo(BaseInputs.Hash(recipe, Args("3.7.1"))));
         Assert.That(BaseInputs.Hash(recipe, Args("3.6.7")), Is.EqualTo(BaseInputs.Hash(recipe, Args("3.6.7"))));
     }
@@ -74,7 +74,7 @@ public sealed class BaseInputsTests
     [Test]
     public void Field_boundaries_cannot_be_shifted_between_name_and_value()
     {
-        var recipe = new BaseRecipe("FROM scratch\n", []);
+        var recipe = new ImageRecipe("FROM scratch\n", []);
         var a = BaseInputs.Hash(recipe, new Dictionary<string, string> { ["A"] = "B=C" });
         var b = BaseInputs.Hash(recipe, new Dictionary<string, string> { ["A=B"] = "C" });
         Assert.That(a, Is.Not.EqualTo(b));
@@ -83,7 +83,7 @@ public sealed class BaseInputsTests
     [Test]
     public void Hash_is_twelve_lowercase_hex_digits_and_the_tag_names_the_python_version()
     {
-        var hash = BaseInputs.Hash(new BaseRecipe("FROM scratch\n", []), Args("3.6.7"));
+        var hash = BaseInputs.Hash(new ImageRecipe("FROM scratch\n", []), Args("3.6.7"));
 
         Assert.That(hash, Does.Match("^[0-9a-f]{12}$"));
         Assert.That(BaseInputs.Tag(PythonVersion.Parse("3.6.7", "test"), hash), Is.EqualTo("py3.6.7-" + hash));
@@ -113,12 +113,12 @@ public sealed class BaseInputsTests
     [TestCase("conf/?.cfg", "conf/ab.cfg", false)]
     [TestCase("*/x", "a/x", true)]
     public void Wildcards_match_within_one_path_segment(string pattern, string path, bool matches) =>
-        Assert.That(BaseRecipeReader.Matches(pattern, path), Is.EqualTo(matches));
+        Assert.That(ImageRecipeReader.Matches(pattern, path), Is.EqualTo(matches));
 
     [Test]
     public void Labels_and_the_commit_do_not_change_the_base_but_change_the_app()
     {
-        var recipe = new BaseRecipe("FROM scratch\n", []);
+        var recipe = new ImageRecipe("FROM scratch\n", []);
         var one = BuildPlanner.Create(PlanInputs.For(GitRef.ForBranch("master", RefSource.Git)) with { BaseRecipe = recipe });
         var other = BuildPlanner.Create(PlanInputs.For(GitRef.ForTag("v2.0.0", RefSource.Git), revision: "fedcba9876543210fedcba9876543210fedcba98") with { BaseRecipe = recipe });
 
@@ -131,7 +131,7 @@ public sealed class BaseInputsTests
     [Test]
     public void Checked_in_base_dockerfile_copies_nothing_from_its_context()
     {
-        var recipe = BaseRecipeReader.Read(new ImageSpec("overwatch-base", Path.Combine(RepoPaths.Root, "docker", "Dockerfile.build"), Path.Combine(RepoPaths.Root, "docker")));
+        var recipe = ImageRecipeReader.Read(new ImageSpec("overwatch-base", Path.Combine(RepoPaths.Root, "docker", "Dockerfile.build"), Path.Combine(RepoPaths.Root, "docker")));
 
         Assert.That(recipe.Files, Is.Empty, "a COPY added to docker/Dockerfile.build makes its files part of the hash");
         Assert.That(recipe.Dockerfile, Does.Contain("ROOT_VERSION"));
@@ -156,7 +156,7 @@ public sealed class BaseInputsTests
         Directory.CreateDirectory(context.Combine("conf"));
         File.WriteAllText(context.Combine("conf", "main.cfg"), "x=0\n");
         change(context.Path);
-        var recipe = BaseRecipeReader.Read(new ImageSpec("base", context.Combine("Dockerfile.build"), context.Path));
+        var recipe = ImageRecipeReader.Read(new ImageSpec("base", context.Combine("Dockerfile.build"), context.Path));
         return BaseInputs.Hash(recipe, Args("3.6.7"));
     }
 }

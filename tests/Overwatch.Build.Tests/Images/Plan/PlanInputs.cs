@@ -21,7 +21,7 @@ public static class PlanInputs
 
     /// <summary>The tag of the base of the default (empty) recipe for this version: pyX.Y.Z-HASH.</summary>
     public static string BaseTag(string python) =>
-        BaseInputs.Tag(PythonVersion.Parse(python, "test"), BaseInputs.Hash(BaseRecipe.Empty, new Dictionary<string, string> { ["PYTHON_VERSION"] = python }));
+        BaseInputs.Tag(PythonVersion.Parse(python, "test"), BaseInputs.Hash(ImageRecipe.Empty, new Dictionary<string, string> { ["PYTHON_VERSION"] = python }));
 
     public static ImageInputs For(GitRef gitRef, ImagesConfig? images = null, string? revision = Revision) =>
         new(images ?? Images(), new BuildSource(gitRef, revision), null, Now);

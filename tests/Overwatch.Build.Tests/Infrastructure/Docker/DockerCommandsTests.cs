@@ -55,6 +55,14 @@ public sealed class DockerCommandsTests
     }
 
     [Test]
+    public void Build_writes_the_image_id_to_the_iidfile_given()
+    {
+        var spec = DockerCommands.Build("Dockerfile", "ctx", ["x:y"], new Dictionary<string, string>(), new Dictionary<string, string>(), null, "/tmp/iid");
+
+        Assert.That(spec.Arguments, Is.EqualTo(new[] { "build", "--file", "Dockerfile", "--tag", "x:y", "--iidfile", "/tmp/iid", "ctx" }));
+    }
+
+    [Test]
     public void Build_arg_with_spaces_stays_one_argument_and_is_quoted_for_display()
     {
         var spec = DockerCommands.Build("Dockerfile", "ctx", ["x:y"], new Dictionary<string, string> { ["A"] = "b c" }, new Dictionary<string, string>(), null);

@@ -3,32 +3,41 @@ using System.Text;
 namespace Overwatch.Build.Images.Plan;
 
 /// <summary>
-/// Reads a base image's recipe: its Dockerfile and the context files its COPY and ADD sources match (a directory
-/// with everything under it; * and ? within one path segment, as docker matches). .dockerignore is not applied: an
-/// ignored file among the sources changes the hash without changing the image, a rebuild too many and never a
-/// stale base.
+/// Reads an image's recipe: its Dockerfile and the context files its COPY and ADD sources match (a directory with
+/// everything under it; * and ? within one path segment, as docker matches), leaving out the image's source tree
+/// (filled from git archive of the planned commit, which stands for it). .dockerignore is not applied: an ignored
+/// file among the sources changes the hash without changing the image, a rebuild too many and never a stale image.
 /// </summary>
-public static class BaseRecipeReader
+public static class ImageRecipeReader
 {
-    public static BaseRecipe Read(ImageSpec image)
+    public static ImageRecipe Read(ImageSpec image)
     {
-        if (!File.Exists(image.Dockerfile)) return new BaseRecipe("", [new RecipeFile(image.Dockerfile, RecipeFileKind.Missing, false, "")]);
+        if (!File.Exists(image.Dockerfile))
+            return new ImageRecipe("", [new RecipeFile(image.Dockerfile, RecipeFileKind.Missing, false, "")]) { Unseen = [$"a missing Dockerfile ({image.Dockerfile})"] };
         var text = File.ReadAllText(image.Dockerfile, Encoding.UTF8);
         var context = Path.GetFullPath(image.Context);
+        var tree = image.SourceTree?.Replace('\\', '/').Trim('/');
+        bool Outside(string relative) => tree is null || (relative != tree && !relative.StartsWith(tree + "/", StringComparison.Ordinal));
         var files = new List<RecipeFile>();
         foreach (var source in DockerfileCopies.Sources(text))
         {
-            if (source == DockerfileCopies.WholeContext) files.AddRange(Under(context, context));
+            if (source == DockerfileCopies.WholeContext) files.AddRange(Under(context, context).Where(f => Outside(f.Path)));
             else if (source.IndexOfAny(['*', '?']) >= 0)
-                files.AddRange(Entries(context, context).Where(e => Matches(source, Relative(context, e))).SelectMany(e => Under(context, e)));
-            else
+                files.AddRange(Entries(context, context).Where(e => Matches(source, Relative(context, e))).SelectMany(e => Under(context, e)).Where(f => Outside(f.Path)));
+            else if (Outside(source))
             {
                 var path = Path.GetFullPath(source, context);
                 var found = Under(context, path).ToList();
                 files.AddRange(found.Count > 0 ? found : [new RecipeFile(source, RecipeFileKind.Missing, false, "")]);
             }
         }
-        return new BaseRecipe(text, files);
+        var ignore = Path.Combine(context, ".dockerignore");
+        return new ImageRecipe(text, files)
+        {
+            DockerIgnore = File.Exists(ignore) ? BaseInputs.Sha256(File.ReadAllBytes(ignore)) : null,
+            Unseen = DockerfileCopies.Unseen(text)
+                .Concat(files.Where(f => f.Kind == RecipeFileKind.Missing).Select(f => $"a COPY or ADD source that is missing ({f.Path})")).Distinct().ToList(),
+        };
     }
 
     /// <summary>A file, or every file under a directory (symlinks not followed); nothing outside the context.</summary>

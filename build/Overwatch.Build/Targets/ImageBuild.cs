@@ -1,0 +1,23 @@
+using Overwatch.Build.Infrastructure.Docker;
+using Overwatch.Build.Infrastructure.Processes;
+
+namespace Overwatch.Build.Targets;
+
+/// <summary>A docker build that must succeed, and the ID of the image it built (--iidfile: no inspect after it).</summary>
+public static class ImageBuild
+{
+    /// <param name="build">The build command writing the image ID to the file it is given.</param>
+    public static string Run(DockerCli docker, Func<string, ProcessSpec> build, string what)
+    {
+        var idFile = Path.Combine(Path.GetTempPath(), $"overwatch-build-iid-{Guid.NewGuid():N}");
+        try
+        {
+            docker.Require(build(idFile), what);
+            return File.ReadAllText(idFile).Trim();
+        }
+        finally
+        {
+            File.Delete(idFile);
+        }
+    }
+}

@@ -40,7 +40,7 @@ mb() { awk -v b="$1" 'BEGIN {printf "%.1f", b/1048576}'; }
 
 # --- the registry: htpasswd auth, access log for the bytes pulled ----------------------------------------------
 start_registry
-pulled_bytes() { { grep -oE '"GET [^"]*/blobs/sha256:[^"]*" 200 [0-9]+' "$work/registry.log" || true; } | awk '{s+=$NF} END {print s+0}'; }
+pulled_bytes() { { grep -oE '"GET [^"]*/blobs/sha256:[^"]*" 200 [0-9]+' "$work/registry.log" || true; } | awk '{s+=$NF} END {printf "%.0f\n", s}'; }
 stored_bytes() { du -sb "$work/registry" 2>/dev/null | cut -f1 || echo 0; }
 
 # --- the fixture ------------------------------------------------------------------------------------------------

@@ -21,18 +21,19 @@ public sealed class DockerImageTarget(BuildContext context)
         // One docker call for every image the lanes ask about; an unreachable daemon ends the run here, in one line,
         // before the login (which docker would attempt client-side, so its own failure cannot tell).
         var local = LocalImages.Inspect(docker, plan.Images.SelectMany(i => new[] { i.CurrentBase, i.Base }.Concat(i.References)));
-        // A run that pushes logs in once, before the versions run side by side; a run that does not logs in only
-        // when a pull is refused.
-        if (context.IsScheduled(TargetNames.Push) && context.Plan.Publish) context.Images.LogIn();
+        // What the lanes will pull: a base or a previous image that is not local.
+        var missing = plan.Images.SelectMany(i => new[] { i.CurrentBase, i.References[0] }.Where(r => !local.Exists(r)).Select(r => (i.Python.TagSuffix, r))).ToList();
+        // A run that pushes and pulls logs in once, before the versions run side by side, so a private registry does
+        // not refuse the pulls first; otherwise only a refused pull logs in here, and Push only when docker pushes.
+        if (missing.Count > 0 && context.IsScheduled(TargetNames.Push) && context.Plan.Publish) context.Images.LogIn();
         var recipe = ImageRecipeReader.Read(plan.AppImage);
         if (recipe.Unseen.Count > 0)
             context.Log($"Building every version: the hash of the app image's inputs cannot see {string.Join("; ", recipe.Unseen)}.");
         using var pulls = new Puller(docker, context.Images.LogInForPull, context.Log);
         var matrix = VersionMatrix.For(context, LaneLoad.Io);
-        // What the lanes will pull (a base and a previous image that are not local), all started now, so the pulls
-        // of a version overlap with each other and with the builds of the others; --parallel=1 pulls in the lanes.
-        if (matrix.Parallel > 1)
-            pulls.Ahead(plan.Images.SelectMany(i => new[] { i.CurrentBase, i.References[0] }.Where(r => !local.Exists(r)).Select(r => (i.Python.TagSuffix, r))));
+        // The pulls all started now, so the pulls of a version overlap with each other and with the builds of the
+        // others; --parallel=1 pulls in the lanes.
+        if (matrix.Parallel > 1) pulls.Ahead(missing);
         // The base of the current inputs, else the published pyX.Y.Z with a warning (CI machines do not build ROOT).
         var bases = new BaseImages(context, pulls);
         var requireCurrent = context.Arguments.Get(BuildArguments.RequireCurrentBase);

@@ -28,7 +28,7 @@ public sealed class Publisher(BuildContext context)
         var (plan, docker, session, log) = (context.Plan, context.Docker, context.Images, context.Log);
         var record = session.Record;
         var api = session.RegistryApi;
-        var matrix = VersionMatrix.For(context);
+        var matrix = VersionMatrix.For(context, LaneLoad.Io);
         var pushes = plan.Images.ToDictionary(image => image, pushesOf);
         var references = pushes.Values.SelectMany(p => p).Select(p => p.Reference).Distinct().ToList();
         var account = new PushAccount(references);

@@ -8,6 +8,7 @@
 # have large layers (one of SHARED_MB, default 60, all share; one of BASE_MB, default 220, per version, both made by
 # RUN as upstream's are) and an app image with a dependency layer and an 8 MB source layer that changes every run,
 # against a local docker-registry with htpasswd that already holds the base images and the previous app images.
+# Also, cold, the pulls alone (every base and previous image at once, no build, no push): what no pipeline beats.
 # Prints times, ratios and the bytes pulled (blob downloads in the registry's access log) and pushed (growth of
 # its blob store). Needs what .ci/setup installs and a running dockerd; removes only its own images.
 # Usage: bench/realistic.sh [RUNS]   (RUNS=3: about 5 minutes on 2 cores)
@@ -102,6 +103,18 @@ seed_publish() {
   DOCKER_CONFIG=$cfg docker logout "127.0.0.1:$port"
   rm -rf "$cfg"
 }
+# No pipeline can be faster cold than getting what it builds on: every base and previous image, all pulled at once.
+pulls_publish() {
+  local cfg; cfg=$(mktemp -d)
+  DOCKER_CONFIG=$cfg docker login -u "$user" --password-stdin "127.0.0.1:$port" <<<"$password"
+  local pids=()
+  for py in "${pythons[@]}"; do
+    DOCKER_CONFIG=$cfg docker pull -q "$base_repo:py$py" & pids+=($!)
+    DOCKER_CONFIG=$cfg docker pull -q "$repo:latest-py$py" & pids+=($!)
+  done
+  wait "${pids[@]}"   # not the registry, also a child of this script
+  rm -rf "$cfg"
+}
 suite_publish() { DOCKER_USERNAME=$user DOCKER_PASSWORD=$password ./build.sh --target=Publish --skip-smoke-test "${args[@]}"; }
 
 echo "bench: base layers ${shared_mb} MB shared + ${base_mb} MB per version, 8 MB source layer, Pythons ${pythons[*]}, $runs runs per side (median, alternating)" >&2
@@ -125,7 +138,9 @@ measure() { # MODE SIDE
 }
 for i in $(seq "$runs"); do
   for mode in cold warm; do
-    if (( i % 2 )); then measure "$mode" seed; measure "$mode" suite; else measure "$mode" suite; measure "$mode" seed; fi
+    sides=(seed suite); [ "$mode" = cold ] && sides+=(pulls)
+    (( i % 2 )) || sides=($(printf '%s\n' "${sides[@]}" | tac))
+    for side in "${sides[@]}"; do measure "$mode" "$side"; done
   done
 done
 
@@ -138,6 +153,8 @@ for mode in cold warm; do
       "$(mb "$(med "${pulls[$mode-$side]}")")" "$(mb "$(med "${pushes[$mode-$side]}")")"
   done
 done
+printf '%-6s %-42s %9s %11s\n' cold "the same pulls alone, all at once (floor)" "$(med "${times[cold-pulls]}")" "$(mb "$(med "${pulls[cold-pulls]}")")"
+printf '%-49s %9s\n' "ratio pulls alone / seed's script, cold" "$(ratio "$(med "${times[cold-pulls]}")" "$(med "${times[cold-seed]}")")"
 for mode in cold warm; do
   printf '%-49s %9s\n' "ratio Publish / seed's script, $mode" "$(ratio "$(med "${times[$mode-suite]}")" "$(med "${times[$mode-seed]}")")"
 done

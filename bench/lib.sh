@@ -31,6 +31,13 @@ remove_registry_images() {
   done
 }
 
+# The end of a benchmark on the fixture images: its registry stopped, its images and $work removed.
+clean_up_run() {
+  [ -n "${registry_pid:-}" ] && kill "$registry_pid" 2>/dev/null || true
+  remove_registry_images
+  rm -rf "$work"
+}
+
 # The tests' FROM-scratch fixture images (Dockerfiles, images file, app file) and a static busybox, into $1.
 copy_fixture_images() {
   local fixtures=tests/Overwatch.Build.Tests/Fixtures/Images

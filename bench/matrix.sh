@@ -12,13 +12,7 @@ unset TRAVIS GITHUB_ACTIONS GITLAB_CI GITHUB_STEP_SUMMARY
 
 work=$(mktemp -d)
 source bench/lib.sh
-registry_pid=
-cleanup() {
-  [ -n "$registry_pid" ] && kill "$registry_pid" 2>/dev/null || true
-  remove_registry_images
-  rm -rf "$work"
-}
-trap cleanup EXIT
+trap clean_up_run EXIT
 
 start_registry
 

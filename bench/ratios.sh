@@ -11,13 +11,7 @@ unset TRAVIS GITHUB_ACTIONS GITLAB_CI
 
 work=$(mktemp -d)
 source bench/lib.sh
-registry_pid=
-cleanup() {
-  [ -n "$registry_pid" ] && kill "$registry_pid" 2>/dev/null || true
-  remove_registry_images
-  rm -rf "$work"
-}
-trap cleanup EXIT
+trap clean_up_run EXIT
 
 # --- 1. Plan vs Cake's floor ------------------------------------------------------------------
 mkdir -p "$work/floor"

@@ -28,24 +28,11 @@ public sealed class FakeTokenRegistry : IDisposable
         this.username = username;
         this.password = password;
         Basic = basic;
-        for (var attempt = 0; ; attempt++)
-        {
-            Port = FreePort.OnLoopback();
-            listener.Prefixes.Clear();
-            listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-            try
-            {
-                listener.Start();
-                break;
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-            }
-        }
+        Port = FreePort.Listen(listener);
         loop = Task.Run(AcceptLoop);
     }
 
-    public int Port { get; private set; }
+    public int Port { get; }
     public string Address => $"127.0.0.1:{Port}";
     public bool Basic { get; }
 

@@ -25,21 +25,7 @@ public sealed class FaultProxy : IDisposable
     public FaultProxy(string upstreamAddress)
     {
         this.upstreamAddress = upstreamAddress;
-        for (var attempt = 0; ; attempt++)
-        {
-            Port = FreePort.OnLoopback();
-            listener.Prefixes.Clear();
-            listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-            try
-            {
-                listener.Start();
-                break;
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                // Another process took the port between the probe and the bind: try another one.
-            }
-        }
+        Port = FreePort.Listen(listener);
         loop = Task.Run(AcceptLoop);
     }
 

@@ -27,6 +27,26 @@ public static class FreePort
         throw new InvalidOperationException($"no free loopback port between {First} and {Last}");
     }
 
+    /// <summary>Starts <paramref name="listener"/> on a free loopback port and returns the port.</summary>
+    public static int Listen(HttpListener listener)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var port = OnLoopback();
+            listener.Prefixes.Clear();
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            try
+            {
+                listener.Start();
+                return port;
+            }
+            catch (HttpListenerException) when (attempt < 5)
+            {
+                // Another process took the port between the probe and the bind: try another one.
+            }
+        }
+    }
+
     private static bool IsFree(int port)
     {
         try

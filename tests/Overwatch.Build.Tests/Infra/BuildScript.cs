@@ -20,11 +20,12 @@ public static class BuildScript
     public static CommandResult Run(IEnumerable<string> arguments, Dictionary<string, string?>? environment = null) =>
         Shell.Run(Path.Combine(RepoPaths.Root, "build.sh"), arguments, Environment(environment), RepoPaths.Root);
 
-    /// <summary>The host's CI variables removed, colours off, then the test's own variables.</summary>
+    /// <summary>The host's CI variables removed, colours off, the engine under test, then the test's own variables.</summary>
     public static Dictionary<string, string?> Environment(Dictionary<string, string?>? environment)
     {
         var env = HostVariables.ToDictionary(v => v, _ => (string?)null);
         env["NO_COLOR"] = "1";
+        foreach (var (name, value) in TestEngine.Current.Variables) env[name] = value;
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>()) env[name] = value;
         return env;
     }

@@ -116,13 +116,14 @@ ok "secret 0600, owned by overwatch, absent from docker inspect and docker logs"
 s=$(now_ms); docker stop "$container" >/dev/null; echo "real-stack: docker stop in $(( $(now_ms) - s )) ms"
 
 # --- 3. the self-deploying start -------------------------------------------------------------------
-config_yaml=$'executables:\n    processing:\n        enabled: true\n    receiverMonitor:\n        enabled: true\n'
+# As upstream's overwatchDeploy needs it: supervisor: true and an environment block.
+config_yaml=$'supervisor: true\nenvironment: {}\nexecutables:\n    processing:\n        enabled: true\n    receiverMonitor:\n        enabled: true\n'
 docker run -d --name "$container-self" -e config="$config_yaml" "$image" >/dev/null
 running() { docker exec "$container-self" supervisorctl status 2>/dev/null | grep -c "RUNNING" || true; }
 for _ in $(seq 1 100); do [ "$(running)" = 2 ] && break; sleep 0.1; done
 docker logs "$container-self" 2>&1 | grep -q "overwatch-start: self-deploy succeeded" || fail "self-deploy: $(docker logs "$container-self" 2>&1 | tail -5)"
 [ "$(running)" = 2 ] || fail "self-deploy did not start processing and overwatchReceiverMonitor"
-ok "self-deploying start: deploy step reported, programs loaded"
+ok "self-deploying start: programs running, then reported"
 docker rm -f "$container-self" >/dev/null
 docker run --name "$container-self" -e config="executables: [unclosed" "$image" >"$work/bad.log" 2>&1 && fail "a bad config left status 0"
 grep -q "self-deploy FAILED" "$work/bad.log" || fail "the failed deploy step was not reported"

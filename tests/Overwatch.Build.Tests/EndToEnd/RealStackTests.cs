@@ -10,7 +10,9 @@ namespace Overwatch.Build.Tests.EndToEnd;
 /// from a git checkout of the stand-in Overwatch (the commit's source in the image), Compose --network=host renders the
 /// configs for the container's paths, hands them to uid 2143, starts the stack with --up (which waits until it is
 /// healthy) and --down removes it; the container's own supervisord, nginx, uwsgi and app answer over host networking.
-/// Also the self-deploying start of the same image.
+/// Also the self-deploying start of the same image (`docker run -e config`), with a stand-in overwatchDeploy that
+/// behaves like upstream's: it rewrites ./supervisord.conf with control on :9001, does not wait for its
+/// `supervisorctl update`, and exits with status 1 even when it worked.
 /// </summary>
 [TestFixture, Category("RealStack"), NonParallelizable]
 public sealed class RealStackTests
@@ -103,6 +105,15 @@ public sealed class RealStackTests
         var programs = Eventually(() => Statuses(container, "-c", SupervisordConf), s => s.Values.All(v => v == "RUNNING"));
 
         Assert.That(programs, Is.EqualTo(new Dictionary<string, string> { ["nginx"] = "RUNNING", ["processing"] = "RUNNING", ["webApp"] = "RUNNING" }), Logs());
+    }
+
+    [Test, Order(1)]
+    public void Supervisorctl_status_needs_no_config_path_in_the_rendered_container()
+    {
+        var programs = Eventually(() => Statuses(container), s => s.Count == 3 && s.Values.All(v => v == "RUNNING"));
+
+        Assert.That(programs, Is.EqualTo(new Dictionary<string, string> { ["nginx"] = "RUNNING", ["processing"] = "RUNNING", ["webApp"] = "RUNNING" }),
+            Shell.Run("docker", "exec", container, "supervisorctl", "status").AllOutput);
     }
 
     [Test, Order(1)]
@@ -203,22 +214,60 @@ public sealed class RealStackTests
         Assert.That(Get().Status, Is.Not.EqualTo(HttpStatusCode.OK), "nothing answers any more");
     }
 
+    /// <summary>A deploy YAML as upstream's overwatchDeploy needs it for the container: supervisor: true, an environment block.</summary>
+    private const string SelfConfig = "supervisor: true\nenvironment: {}\nexecutables:\n    processing:\n        enabled: true\n    receiverMonitor:\n        enabled: true\n";
+
+    [Test]
+    public void The_stand_in_deploy_rewrites_supervisord_conf_asks_for_an_update_it_does_not_wait_for_and_exits_1()
+    {
+        const string script = "printf '[program:stale]\\ncommand = false\\n' > supervisord.conf; overwatchDeploy -e config; echo \"deploy exit status $?\"; sleep 1; cat supervisord.conf";
+
+        var result = Shell.Run("docker", "run", "--rm", "--env", "config=" + SelfConfig, imageId, "sh", "-c", script);
+
+        Assert.That(result.StandardOutput, Does.Contain("deploy exit status 1"), result.ToString());
+        Assert.That(result.StandardOutput, Does.Not.Contain("[program:stale]"), "rewritten, not appended to");
+        Assert.That(result.StandardOutput, Does.Contain("[inet_http_server]\nport = :9001\n").And.Contain("[supervisorctl]\nserverurl = http://127.0.0.1:9001\n")
+            .And.Contain("[program:processing]\ncommand = overwatchProcessing\n").And.Contain("[program:overwatchReceiverMonitor]\n"));
+        Assert.That(result.StandardOutput.IndexOf("Connection refused", StringComparison.Ordinal),
+            Is.GreaterThan(result.StandardOutput.IndexOf("deploy exit status 1", StringComparison.Ordinal)), "its supervisorctl update dialled :9001 after it returned");
+    }
+
+    [Test]
+    public void Started_the_self_deploying_way_on_the_host_network_every_program_runs_behind_nginx_and_control_stays_on_loopback()
+    {
+        var (web, selfControl) = (FreePort.OnLoopback(), FreePort.OnLoopback());
+        var config = File.ReadAllText(Path.Combine(StandInImage.Fixture, "self-deploy.yaml"))
+            .Replace("STATS_PORT", FreePort.OnLoopback().ToString()).Replace("PORT", web.ToString());
+        var self = selfName;
+        Run("docker", "run", "--detach", "--name", self, "--network", "host", "--env", "config=" + config,
+            "--env", $"OVERWATCH_SUPERVISOR_PORT={selfControl}", imageId);
+
+        var logs = Eventually(() => Shell.Run("docker", "logs", self).AllOutput, l => l.Contains("overwatch-start: self-deploy "), seconds: 30);
+        var answer = Eventually(() => Get(web), a => a.Status == HttpStatusCode.OK, seconds: 10);
+        var programs = Statuses(self);
+        var listeners = ListeningSockets.On(selfControl);
+        Shell.Run("docker", "rm", "--force", self);
+
+        Assert.That(logs, Does.Contain($"overwatch-start: self-deploy succeeded: every program runs (nginx, processing, webApp); supervisor's control on 127.0.0.1:{selfControl}"));
+        Assert.That(programs, Is.EqualTo(new Dictionary<string, string> { ["nginx"] = "RUNNING", ["processing"] = "RUNNING", ["webApp"] = "RUNNING" }), logs);
+        Assert.That(answer, Is.EqualTo((HttpStatusCode.OK, $"overwatch stand-in web app (commit {commit})\n")), logs);
+        Assert.That(listeners, Is.EqualTo(new[] { $"127.0.0.1:{selfControl}" }));
+    }
+
     [Test]
     public void Without_rendered_files_the_container_deploys_itself_from_config_and_says_so()
     {
-        const string config = "executables:\n    processing:\n        enabled: true\n    receiverMonitor:\n        enabled: true\n";
         var self = selfName;
-        Run("docker", "run", "--detach", "--name", self, "--env", "config=" + config, imageId);
+        Run("docker", "run", "--detach", "--name", self, "--env", "config=" + SelfConfig, imageId);
 
-        var programs = Eventually(() => Statuses(self), s => s.Count == 3 && s["processing"] == "RUNNING" && s["overwatchReceiverMonitor"] == "RUNNING");
-        var logs = Shell.Run("docker", "logs", self).AllOutput;
+        var programs = Eventually(() => Statuses(self), s => s.Count == 2 && s.Values.All(v => v == "RUNNING"));
+        var logs = Eventually(() => Shell.Run("docker", "logs", self).AllOutput, l => l.Contains("overwatch-start: self-deploy "));
+        var control = Shell.Run("docker", "exec", self, "grep", "-A1", "inet_http_server", "supervisord.conf").StandardOutput;
         Shell.Run("docker", "rm", "--force", self);
 
-        Assert.That(programs, Is.EqualTo(new Dictionary<string, string>
-        {
-            ["overwatchDeploy"] = "EXITED", ["processing"] = "RUNNING", ["overwatchReceiverMonitor"] = "RUNNING",
-        }), logs);
-        Assert.That(logs, Does.Contain("overwatch-start: self-deploy succeeded"));
+        Assert.That(programs, Is.EqualTo(new Dictionary<string, string> { ["processing"] = "RUNNING", ["overwatchReceiverMonitor"] = "RUNNING" }), logs);
+        Assert.That(logs, Does.Contain("overwatch-start: self-deploy succeeded: every program runs (overwatchReceiverMonitor, processing); supervisor's control on 127.0.0.1:9001"));
+        Assert.That(control, Is.EqualTo("[inet_http_server]\nport = 127.0.0.1:9001\n"), "the deploy's port, on the loopback only");
     }
 
     [Test]
@@ -230,7 +279,7 @@ public sealed class RealStackTests
         Run("chown", "-R", "2143:2143", checkout.Path);
         var self = selfName;
         Run("docker", "run", "--detach", "--name", self, "--volume", $"{checkout.Combine("exec")}:{ContainerExec}",
-            "--env", "config=executables:\n    processing:\n        enabled: true\n", imageId);
+            "--env", "config=" + SelfConfig, imageId);
 
         var programs = Eventually(() => Statuses(self), s => s.GetValueOrDefault("processing") == "RUNNING");
         var logs = Shell.Run("docker", "logs", self).AllOutput;
@@ -240,16 +289,34 @@ public sealed class RealStackTests
         Assert.That(logs, Does.Contain($"overwatch-start: ignoring {SupervisordConf}: it was rendered for {checkout.Path}, not /opt/overwatch (render with --deployment-root=/opt/overwatch)"));
     }
 
-    [Test]
-    public void A_failing_self_deploy_is_reported_and_stops_the_container_with_status_1()
+    [TestCase("executables: [unclosed", "yaml.", "wrote no /opt/overwatch/supervisord.conf (exit status 1; its output is above): it stopped early, or the deploy YAML lacks 'supervisor: true', which the container needs")]
+    [TestCase("supervisor: false\nenvironment: {}\nexecutables: {}\n", "", "wrote no /opt/overwatch/supervisord.conf (exit status 1; its output is above): it stopped early, or the deploy YAML lacks 'supervisor: true', which the container needs")]
+    [TestCase("supervisor: true\nexecutables:\n    processing:\n        enabled: true\n", "KeyError: 'environment'", "stopped before asking supervisor to load the programs (exit status 1; its output is above)")]
+    public void A_deploy_that_stops_before_its_end_is_reported_and_stops_the_container_with_status_1(string config, string deploysOwnWord, string why)
     {
         var self = selfName;
 
-        var result = Shell.Run("docker", "run", "--name", self, "--env", "config=executables: [unclosed", imageId);
+        var result = Shell.Run("docker", "run", "--name", self, "--env", "config=" + config, imageId);
         Shell.Run("docker", "rm", "--force", self);
 
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
-        Assert.That(result.AllOutput, Does.Contain("overwatch-start: self-deploy FAILED: overwatchDeploy -e config exited with status 1"));
+        Assert.That(result.StandardError, Does.Contain($"overwatch-start: self-deploy FAILED: overwatchDeploy -e config {why}\n"));
+        Assert.That(result.AllOutput, Does.Contain(deploysOwnWord));
+    }
+
+    [Test]
+    public void A_self_deployed_program_that_cannot_run_is_named_in_one_line_and_the_container_exits_1()
+    {
+        const string config = "supervisor: true\nenvironment: {}\nexecutables:\n    zodb:\n        enabled: true\n        address: \"127.0.0.1\"\n" +
+            "        port: 2345\n        databasePath: \"data/overwatch.fs\"\n    processing:\n        enabled: true\n";
+        var self = selfName;
+
+        var result = Shell.Run("docker", "run", "--name", self, "--env", "config=" + config, imageId);
+        Shell.Run("docker", "rm", "--force", self);
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.AllOutput.Split('\n').Where(l => l.Contains("overwatch-start: self-deploy")),
+            Is.EqualTo(new[] { "overwatch-start: self-deploy FAILED: program zodb is FATAL (can't find command 'runzeo'); stopping the container" }));
     }
 
     [Test]
@@ -268,7 +335,9 @@ public sealed class RealStackTests
         BuildScript.Run(["--target=Compose", "--network=host", $"--exec-dir={ExecDir}", .. images.PlanArguments, .. arguments],
             new() { ["realStackSecret"] = secret, ["externalIP"] = "127.0.0.1", ["externalPort"] = port.ToString() });
 
-    private (HttpStatusCode Status, string Body) Get()
+    private (HttpStatusCode Status, string Body) Get() => Get(port);
+
+    private static (HttpStatusCode Status, string Body) Get(int port)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         try
@@ -293,11 +362,11 @@ public sealed class RealStackTests
             .Where(f => f.Length >= 2).ToDictionary(f => f[0], f => f[1]);
     }
 
-    private static T Eventually<T>(Func<T> read, Func<T, bool> done)
+    private static T Eventually<T>(Func<T> read, Func<T, bool> done, int seconds = 15)
     {
         var deadline = Stopwatch.StartNew();
         var value = read();
-        while (!done(value) && deadline.Elapsed < TimeSpan.FromSeconds(15))
+        while (!done(value) && deadline.Elapsed < TimeSpan.FromSeconds(seconds))
         {
             Thread.Sleep(100);
             value = read();

@@ -248,10 +248,13 @@ public sealed class RealStackTests
         var listeners = ListeningSockets.On(selfControl);
         Shell.Run("docker", "rm", "--force", self);
 
-        Assert.That(logs, Does.Contain($"overwatch-start: self-deploy succeeded: every program runs (nginx, processing, webApp); supervisor's control on 127.0.0.1:{selfControl}"));
-        Assert.That(programs, Is.EqualTo(new Dictionary<string, string> { ["nginx"] = "RUNNING", ["processing"] = "RUNNING", ["webApp"] = "RUNNING" }), logs);
-        Assert.That(answer, Is.EqualTo((HttpStatusCode.OK, $"overwatch stand-in web app (commit {commit})\n")), logs);
-        Assert.That(listeners, Is.EqualTo(new[] { $"127.0.0.1:{selfControl}" }));
+        Assert.Multiple(() =>
+        {
+            Assert.That(programs, Is.EqualTo(new Dictionary<string, string> { ["nginx"] = "RUNNING", ["processing"] = "RUNNING", ["webApp"] = "RUNNING" }), logs);
+            Assert.That(answer, Is.EqualTo((HttpStatusCode.OK, $"overwatch stand-in web app (commit {commit})\n")));
+            Assert.That(listeners, Is.EqualTo(new[] { $"127.0.0.1:{selfControl}" }));
+            Assert.That(logs, Does.Contain($"overwatch-start: self-deploy succeeded: every program runs (nginx, processing, webApp); supervisor's control on 127.0.0.1:{selfControl}"));
+        });
     }
 
     [Test]

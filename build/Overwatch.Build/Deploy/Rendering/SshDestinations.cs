@@ -57,6 +57,7 @@ public static class SshDestinations
     /// </summary>
     public static string? RsyncHost(string destination)
     {
+        if (destination.Contains("://", StringComparison.Ordinal)) return null;
         var colon = destination.IndexOf(':');
         var slash = destination.IndexOf('/');
         if (colon <= 0 || (slash >= 0 && slash < colon)) return null;

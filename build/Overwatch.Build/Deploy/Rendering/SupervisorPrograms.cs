@@ -11,6 +11,7 @@ public static class SupervisorPrograms
     /// <summary>nginx on our main config only: the image's /etc/nginx/nginx.conf is never read.</summary>
     public static string NginxCommand(RenderSettings settings) =>
         $"/usr/sbin/nginx -c {Quote(Path.Combine(settings.ConfigDir, ConfigRenderer.NginxMainConfigFile))}";
+
     /// <summary>The name and command of the existing deployment, which operators' monitoring knows.</summary>
     public const string GridTokenProxy = "gridTokenProxy";
     public const string GridTokenProxyCommand = "xrdgsiproxy init -valid 168:00";
@@ -30,15 +31,7 @@ public static class SupervisorPrograms
                     AddReceiver(config, executable, executable.Receiver!, settings, credentials, programs);
                     break;
                 case ExecutableKind.DataTransfer:
-                    if (NeedsGridProxy(executable))
-                    {
-                        programs.Add(Program(GridTokenProxy, GridTokenProxyCommand, shortLived: true, environment: GridEnvironment(credentials)));
-                    }
-                    var destinations = SshDestinations.OfDataTransfer(executable);
-                    programs.Add(Program(ProgramName(executable), WithKnownHosts(destinations, executable.Kind.Command(), settings),
-                        environment: destinations.Count > 0 && credentials.PointSsh
-                            ? [new("RSYNC_RSH", Escape($"ssh -F {ShellWord(Path.Combine(settings.ConfigDir, ConfigRenderer.SshConfigFile))}"))]
-                            : null));
+                    AddDataTransfer(executable, settings, credentials, programs);
                     break;
                 default:
                     programs.Add(Program(ProgramName(executable), executable.ServedByUwsgi
@@ -54,6 +47,20 @@ public static class SupervisorPrograms
     /// <summary>The names the existing deployment gives supervisor programs, which users already know.</summary>
     public static string ProgramName(Executable executable) =>
         executable.Name == "receiverMonitor" ? "overwatchReceiverMonitor" : executable.Name;
+
+    /// <summary>gridTokenProxy first for an EOS site, as upstream; rsync over ssh finds its key through RSYNC_RSH (Overwatch passes no -e).</summary>
+    private static void AddDataTransfer(Executable executable, RenderSettings settings, ProgramCredentials credentials, List<SupervisorProgram> programs)
+    {
+        if (NeedsGridProxy(executable))
+        {
+            programs.Add(Program(GridTokenProxy, GridTokenProxyCommand, shortLived: true, environment: GridEnvironment(credentials)));
+        }
+        var destinations = SshDestinations.OfDataTransfer(executable);
+        List<KeyValuePair<string, string>>? environment = destinations.Count > 0 && credentials.PointSsh
+            ? [new("RSYNC_RSH", Escape($"ssh -F {ShellWord(Path.Combine(settings.ConfigDir, ConfigRenderer.SshConfigFile))}"))]
+            : null;
+        programs.Add(Program(ProgramName(executable), WithKnownHosts(destinations, executable.Kind.Command(), settings), environment: environment));
+    }
 
     private static void AddReceiver(DeployConfig config, Executable executable, ReceiverOptions receiver, RenderSettings settings,
         ProgramCredentials credentials, List<SupervisorProgram> programs)

@@ -76,19 +76,23 @@ public class CredentialProgramTests
     }
 
     [Test]
-    public void Without_pinned_keys_each_host_is_scanned_once_with_a_warning_and_both_programs_connect()
+    public void Without_pinned_keys_each_host_is_scanned_once_with_a_warning_and_both_programs_connect_also_after_a_restart()
     {
         Render(knownHosts: null);
         StartSupervisord();
 
         AssertTunnelForwards();
         AssertCopied();
+        File.Delete(Path.Combine(Destination, "transfer.txt"));
+        var restart = _network!.Run(RequiredProgram.Find("supervisorctl"), "-c", _work.Combine("deploy", "exec", "config", "supervisord.conf"), "restart", "dataTransfer");
+        Assert.That(restart.ExitCode, Is.EqualTo(0), restart.ToString());
+        AssertCopied();
         var warnings = _supervisord!.Lines.Where(l => l.Contains("on first use")).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(warnings, Has.Some.StartsWith("warning: trusted the ssh host key of 127.0.0.1 port 22 on first use"));
             Assert.That(warnings, Has.Some.StartsWith($"warning: trusted the ssh host key of 127.0.0.1 port {TunnelSshPort} on first use"));
-            Assert.That(warnings, Has.Count.EqualTo(2), "each host once");
+            Assert.That(warnings, Has.Count.EqualTo(2), "each host once, not again when dataTransfer restarts");
             Assert.That(File.ReadAllText(Path.Combine(ProgramsHome, ".ssh", "known_hosts")), Does.StartWith("|1|"), "hashed, as ssh-keyscan -H writes");
         });
     }

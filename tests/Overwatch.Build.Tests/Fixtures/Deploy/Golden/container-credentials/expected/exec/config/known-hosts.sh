@@ -3,6 +3,9 @@
 # the host keys are those its ssh will see, which the machine that rendered the configs may not reach.
 # Usage: sh known-hosts.sh PORT ADDRESS [PORT ADDRESS ...] -- COMMAND [ARGUMENT ...]
 known_hosts='/opt/overwatch/exec/home/.ssh/known_hosts'
+for tool in ssh-keygen ssh-keyscan; do
+    command -v "$tool" >/dev/null || { echo "error: $tool is not installed here (Debian package openssh-client); it checks the ssh host keys before $*" >&2; exit 1; }
+done
 # environment.knownHosts pins the keys: a host whose key is not pinned stops the program here, in one line.
 pinned=$(mktemp) || exit 1
 trap 'rm -f "$pinned"' EXIT

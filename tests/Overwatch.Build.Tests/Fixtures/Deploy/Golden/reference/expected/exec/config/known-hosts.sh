@@ -3,6 +3,9 @@
 # the host keys are those its ssh will see, which the machine that rendered the configs may not reach.
 # Usage: sh known-hosts.sh PORT ADDRESS [PORT ADDRESS ...] -- COMMAND [ARGUMENT ...]
 known_hosts='/opt/overwatch/home/.ssh/known_hosts'
+for tool in ssh-keygen ssh-keyscan; do
+    command -v "$tool" >/dev/null || { echo "error: $tool is not installed here (Debian package openssh-client); it checks the ssh host keys before $*" >&2; exit 1; }
+done
 while [ "$#" -gt 0 ] && [ "$1" != "--" ]; do
     port=$1 address=$2
     shift 2

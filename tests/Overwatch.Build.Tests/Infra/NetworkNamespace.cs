@@ -56,9 +56,16 @@ public sealed class NetworkNamespace : IDisposable
     public void Dispose()
     {
         // Every process in the namespace, the ones in the background too (autossh -f): all started by this test.
-        foreach (var pid in ProcessesInside())
+        // Again while any is left: supervisord may have started a program between the listing and its end.
+        for (var pass = 0; pass < 5; pass++)
         {
-            try { Process.GetProcessById(pid).Kill(); } catch (ArgumentException) { } catch (InvalidOperationException) { }
+            var inside = ProcessesInside().ToList();
+            if (inside.Count == 0) break;
+            foreach (var pid in inside)
+            {
+                try { Process.GetProcessById(pid).Kill(); } catch (ArgumentException) { } catch (InvalidOperationException) { }
+            }
+            Thread.Sleep(100);
         }
         foreach (var process in started) process.Dispose();
         try { holder.Kill(); holder.WaitForExit(5000); } catch (InvalidOperationException) { }

@@ -65,18 +65,22 @@ public sealed record SupervisorControl(string Address, int Port, string? Usernam
     private static string HostForUrl(string address) => address.Contains(':') ? $"[{address}]" : address;
 }
 
+/// <param name="ZmqReceiverEnabled">As in the existing deployment: the receiver path goes on PATH only when this is true.</param>
 public sealed record DeployEnvironment(
     SecretSpec GridCert,
     SecretSpec GridKey,
     SecretSpec SshKey,
+    SecretSpec KnownHosts,
     string? RootPath,
+    bool ZmqReceiverEnabled,
     string ZmqReceiverPath,
     IReadOnlyDictionary<string, string?> Vars)
 {
-    public IEnumerable<SecretSpec> Secrets => [GridCert, GridKey, SshKey];
+    public IEnumerable<SecretSpec> Secrets => [GridCert, GridKey, SshKey, KnownHosts];
 }
 
-public enum SecretKind { GridCert, GridKey, SshKey }
+/// <summary>The secrets, each written where the program that reads it looks (ssh, xrdgsiproxy).</summary>
+public enum SecretKind { GridCert, GridKey, SshKey, KnownHosts }
 
 /// <summary>A secret read from an environment variable and written to a file readable only by its owner.</summary>
 public sealed record SecretSpec(SecretKind Kind, bool Enabled, string VariableName, string WriteLocation, string YamlPath, int? Line);

@@ -96,17 +96,19 @@ public static class DeployConfigLoader
 
     private static DeployEnvironment ReadEnvironment(YamlSection? section, IReadOnlyDictionary<string, string?> environment)
     {
-        section?.RejectUnknown(["gridCert", "gridKey", "sshKey", "root", "zmqReceiver", "vars"]);
+        section?.RejectUnknown(["gridCert", "gridKey", "sshKey", "knownHosts", "root", "zmqReceiver", "vars"]);
         var root = section?.Section("root");
         root?.RejectUnknown(["path"]);
         var receiver = section?.Section("zmqReceiver");
-        receiver?.RejectUnknown(["path"]);
+        receiver?.RejectUnknown(["enabled", "path"]);
         var vars = section?.Section("vars");
         return new DeployEnvironment(
             ReadSecret(section, SecretKind.GridCert, "~/.globus/usercert.pem", environment),
             ReadSecret(section, SecretKind.GridKey, "~/.globus/userkey.pem", environment),
             ReadSecret(section, SecretKind.SshKey, "~/.ssh/id_rsa", environment),
+            ReadSecret(section, SecretKind.KnownHosts, "~/.ssh/known_hosts", environment),
             root?.String("path"),
+            receiver?.Bool("enabled", false) ?? false,
             receiver?.String("path") ?? EnvironmentExpander.Expand("${PWD}/receiver/bin", environment),
             vars?.Map.Entries.Where(e => e.Key.Text is not null)
                 .ToDictionary(e => e.Key.Text!, e => vars.String(e.Key.Text!))

@@ -40,7 +40,19 @@ public static partial class DeployValidator
         CheckDatabase(config, problems);
         CheckSingleNginx(config, problems);
         CheckContainers(config, problems);
+        CheckRsyncHosts(config, problems);
         return problems;
+    }
+
+    // The host goes on ssh-keyscan's and ssh's command lines: '-o...' would be read as an option.
+    private static void CheckRsyncHosts(DeployConfig config, List<DeployProblem> problems)
+    {
+        foreach (var destination in config.Executables.Where(e => e.Kind == ExecutableKind.DataTransfer).SelectMany(Rendering.SshDestinations.OfDataTransfer))
+        {
+            if (!ValueRules.IsHost(destination.Address))
+                problems.Add(new DeployProblem(destination.YamlPath, destination.Line,
+                    $"'{Printable(destination.Address)}' is not a host name or address; write the rsync destination as user@host:/path (host: letters, digits, '.', '-', ':', not starting with '-')"));
+        }
     }
 
     // Each container is a compose service running its executables through OVERWATCH_EXECUTABLES.

@@ -28,23 +28,24 @@ public sealed class RenderConfigTarget(BuildContext context)
         var (yaml, source) = DeployConfigSource.Read(options.DeployConfigPath, options.DeployConfigEnv, environment, workingDirectory, required: true)!.Value;
         log.WriteLine($"Reading the deploy configuration from {source}");
 
-        var variables = DeployConfigSource.Variables(environment, workingDirectory);
-        // ${PWD} in the YAML (!expandVars, the receiver path's default) is the programs' working directory.
-        if (options.DeploymentRoot is { } seenAs && Path.IsPathRooted(seenAs))
-            variables = DeployConfigSource.Variables(environment, Path.GetFullPath(seenAs));
-        var (config, problems) = DeployConfigLoader.LoadAndValidate(yaml, variables);
-        var allProblems = problems.ToList();
-        if (config is null) throw new UsageException(DeployProblems.Format(allProblems));
-        if (options.ControlPortOffset != 0) config = config with { Control = config.Control with { Port = config.Control.Port + options.ControlPortOffset } };
         // Relative paths of the YAML, config.yaml and secrets belong to the deployment root: the directory
         // that holds the exec directory, never the build checkout when the exec directory is elsewhere.
         var execDir = Path.GetFullPath(options.ExecDir, workingDirectory);
         var deploymentRoot = Path.GetDirectoryName(execDir.TrimEnd('/')) ?? "/";
-        var secrets = SecretSource.Read(config.Environment, environment, deploymentRoot, allProblems);
-        if (options.DeploymentRoot is not null) CheckSecretsMounted(secrets, deploymentRoot, allProblems);
+        var settings = Settings(options, execDir, deploymentRoot, environment);
+        var variables = DeployConfigSource.Variables(environment, workingDirectory);
+        // ${PWD} in the YAML (!expandVars, the receiver path's default) is the programs' working directory, and
+        // for a container ~ is the programs' home under the mounted exec directory, where their credentials go.
+        if (settings.Output is not null)
+            variables = new Dictionary<string, string?>(DeployConfigSource.Variables(environment, settings.WorkingDirectory)) { ["HOME"] = settings.ContainerHome };
+        var (config, problems) = DeployConfigLoader.LoadAndValidate(yaml, variables);
+        var allProblems = problems.ToList();
+        if (config is null) throw new UsageException(DeployProblems.Format(allProblems));
+        if (options.ControlPortOffset != 0) config = config with { Control = config.Control with { Port = config.Control.Port + options.ControlPortOffset } };
+        var secrets = SecretSource.Read(config.Environment, environment, deploymentRoot, allProblems, SshDestinations.All(config));
+        if (settings.Output is not null) secrets = SecretsMounted(secrets, settings, allProblems);
         if (allProblems.Count > 0) throw new UsageException(DeployProblems.Format(allProblems));
 
-        var settings = Settings(options, execDir, deploymentRoot);
         if (settings.Output is not null)
             log.WriteLine($"Paths in the configs are as the programs see them under {settings.WorkingDirectory}; mount {execDir} at {settings.ExecDirAbsolute}");
         var files = ConfigRenderer.Render(config, settings, new TemplateSet(Path.GetFullPath(options.TemplatesDir, workingDirectory)));
@@ -115,9 +116,15 @@ public sealed class RenderConfigTarget(BuildContext context)
     /// Rendered for the programs' view of the deployment root (--deployment-root, e.g. /opt/overwatch in a
     /// container), written under the exec directory's parent here; without it both are the same.
     /// </summary>
-    private static RenderSettings Settings(RenderConfigOptions options, string execDir, string deploymentRoot)
+    private static RenderSettings Settings(RenderConfigOptions options, string execDir, string deploymentRoot,
+        IReadOnlyDictionary<string, string?> environment)
     {
-        if (options.DeploymentRoot is not { } seenAs) return new RenderSettings(deploymentRoot, execDir);
+        if (options.DeploymentRoot is not { } seenAs)
+        {
+            // The programs run here, as this user: ssh and xrdgsiproxy look in this home without being told.
+            environment.TryGetValue("HOME", out var home);
+            return new RenderSettings(deploymentRoot, execDir) { ProgramsHome = home is { Length: > 0 } && Path.IsPathRooted(home) ? home : null };
+        }
         if (!Path.IsPathRooted(seenAs))
             throw new UsageException($"--deployment-root '{seenAs}' is relative; give the absolute path the programs see, e.g. {RenderConfigOptions.ContainerRoot}");
         var root = Path.GetFullPath(seenAs);
@@ -135,16 +142,21 @@ public sealed class RenderConfigTarget(BuildContext context)
     }
 
     /// <summary>
-    /// Rendered for a container, a secret reaches it only inside the mounted deployment root; a writeLocation
-    /// such as ~/.ssh/id_rsa would overwrite this machine's own key instead.
+    /// Rendered for a container, a secret reaches the programs only inside the mounted deployment root: its
+    /// writeLocation is their view (~ is their home there, <see cref="RenderSettings.ContainerHome"/>), and it is
+    /// written at the matching place here. Anything else would write this machine's own ~/.ssh instead.
     /// </summary>
-    private static void CheckSecretsMounted(IEnumerable<Secret> secrets, string deploymentRoot, List<DeployProblem> problems)
+    private static IReadOnlyList<Secret> SecretsMounted(IEnumerable<Secret> secrets, RenderSettings settings, List<DeployProblem> problems)
     {
-        foreach (var secret in secrets.Where(s => !s.Path.StartsWith(deploymentRoot.TrimEnd('/') + "/", StringComparison.Ordinal)))
+        var mounted = new List<Secret>();
+        foreach (var secret in secrets)
         {
-            problems.Add(new DeployProblem($"{secret.Spec.YamlPath}.writeLocation", secret.Spec.Line,
-                $"{secret.Path} is outside the deployment root {deploymentRoot}: with --deployment-root the secret must be mounted with the rest; use a relative path, e.g. 'exec/secrets/{secret.Spec.Kind}'"));
+            var seen = settings.Absolute(secret.Spec.WriteLocation);
+            if (settings.OutputPath(seen) is { } here) mounted.Add(new Secret(secret.Spec, secret.Value) { Path = here });
+            else problems.Add(new DeployProblem($"{secret.Spec.YamlPath}.writeLocation", secret.Spec.Line,
+                $"{seen} is outside the deployment root {settings.WorkingDirectory} the programs see (--deployment-root), so the secret would not reach them; use ~/... (their home, {settings.ContainerHome}) or a path relative to the deployment root, e.g. 'exec/secrets/{secret.Spec.Kind}'"));
         }
+        return mounted;
     }
 
     /// <summary>Keys read from a variable lost their last newline to $(cat ...); OpenSSH refuses a key without it.</summary>

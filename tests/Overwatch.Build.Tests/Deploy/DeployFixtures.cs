@@ -28,8 +28,15 @@ public static class DeployFixtures
         foreach (var (key, value) in EnvFile.Read(path)) environment[key] = value;
     }
 
-    public static IReadOnlyList<RenderedFile> Render(string yaml, IReadOnlyDictionary<string, string?> environment, string workingDirectory) =>
-        ConfigRenderer.Render(DeployConfigLoader.Load(yaml, environment), new RenderSettings(workingDirectory, "exec"), new TemplateSet(RepoPaths.Templates));
+    /// <summary>Renders as RenderConfig does on the machine that runs the programs (their home is HOME), or for a container.</summary>
+    public static IReadOnlyList<RenderedFile> Render(string yaml, IReadOnlyDictionary<string, string?> environment, string workingDirectory,
+        bool forContainer = false)
+    {
+        var settings = new RenderSettings(workingDirectory, "exec") { ProgramsHome = forContainer ? null : environment.GetValueOrDefault("HOME") };
+        // As with --deployment-root: ~ is the programs' home inside the mounted exec directory.
+        if (forContainer) environment = new Dictionary<string, string?>(environment) { ["HOME"] = settings.ContainerHome };
+        return ConfigRenderer.Render(DeployConfigLoader.Load(yaml, environment), settings, new TemplateSet(RepoPaths.Templates));
+    }
 
     /// <summary>Every file under a directory with its bytes and mode, to prove a failed run changed nothing.</summary>
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]

@@ -83,19 +83,38 @@ public class DeploymentRootTests
     }
 
     [Test]
-    public void With_a_deployment_root_a_secret_in_this_machines_home_is_refused()
+    public void With_a_deployment_root_the_default_secrets_land_in_the_programs_home_under_exec_never_in_this_machines_home()
     {
         using var work = new TempDirectory();
         var checkout = Directory.CreateDirectory(work.Combine("checkout")).FullName;
-        var yaml = Yaml("exec/nginx") + "\nenvironment:\n    sshKey: {enabled: true, writeLocation: \"~/.ssh/id_rsa\"}\n";
+        var yaml = Yaml("exec/nginx") + "\nenvironment:\n    sshKey: {enabled: true}\n    gridCert: {enabled: true}\n";
+        var environment = DeployFixtures.Environment(checkout, ("config", yaml), ("sshKey", "not a real key"), ("gridCert", "not a real cert"));
+
+        RenderConfigTarget.Render(Options(checkout, work.Combine("deploy", "exec"), "/opt/overwatch"), environment, TextWriter.Null);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(File.ReadAllText(work.Combine("deploy", "exec", "home", ".ssh", "id_rsa")), Is.EqualTo("not a real key\n"));
+            Assert.That(File.ReadAllText(work.Combine("deploy", "exec", "home", ".globus", "usercert.pem")), Is.EqualTo("not a real cert\n"));
+            Assert.That(Directory.Exists(Path.Combine(checkout, "home")), Is.False, "this machine's HOME is untouched");
+        });
+    }
+
+    [Test]
+    public void With_a_deployment_root_a_secret_outside_it_is_refused_without_its_value()
+    {
+        using var work = new TempDirectory();
+        var checkout = Directory.CreateDirectory(work.Combine("checkout")).FullName;
+        var yaml = Yaml("exec/nginx") + "\nenvironment:\n    sshKey: {enabled: true, writeLocation: \"/etc/ssh/id_rsa\"}\n";
         var environment = DeployFixtures.Environment(checkout, ("config", yaml), ("sshKey", "not a real key"));
 
         var error = Assert.Throws<UsageException>(() => RenderConfigTarget.Render(Options(checkout, work.Combine("deploy", "exec"), "/opt/overwatch"),
             environment, TextWriter.Null));
 
         Assert.That(error!.Message, Does.Contain("environment.sshKey.writeLocation"));
-        Assert.That(error.Message, Does.Contain("is outside the deployment root"));
+        Assert.That(error.Message, Does.Contain("/etc/ssh/id_rsa is outside the deployment root /opt/overwatch"));
         Assert.That(error.Message, Does.Not.Contain("not a real key"));
+        Assert.That(Directory.Exists(work.Combine("deploy", "exec")), Is.False, "nothing written");
     }
 
     [Test]
@@ -118,7 +137,7 @@ public class DeploymentRootTests
     {
         using var work = new TempDirectory();
         var checkout = Directory.CreateDirectory(work.Combine("checkout")).FullName;
-        const string receiver = "supervisor: true\nexecutables:\n    zmqReceiver_EMC: {enabled: true, localPort: 23456}\n";
+        const string receiver = "supervisor: true\nenvironment:\n    zmqReceiver: {enabled: true}\nexecutables:\n    zmqReceiver_EMC: {enabled: true, localPort: 23456}\n";
 
         RenderConfigTarget.Render(Options(checkout, work.Combine("deploy", "exec"), "/opt/overwatch"),
             DeployFixtures.Environment(checkout, ("config", receiver)), TextWriter.Null);

@@ -5,7 +5,8 @@ namespace Overwatch.Build.Tests.Deploy;
 
 /// <summary>
 /// Each directory under Fixtures/Deploy/Golden holds deployConfig.yaml (or uses the docs example), an optional
-/// env file, and expected/ with one golden file per rendered file, at its rendered path.
+/// env file, and expected/ with one golden file per rendered file, at its rendered path. A file named
+/// for-container there renders as --deployment-root does (the programs' home unknown, ~ under exec/home).
 /// </summary>
 public class GoldenRenderingTests
 {
@@ -19,7 +20,7 @@ public class GoldenRenderingTests
         var dir = Path.Combine(DeployFixtures.Dir, "Golden", name);
         var (yaml, environment) = Arrange(name);
 
-        var files = DeployFixtures.Render(yaml, environment, DeployFixtures.GoldenWorkingDirectory);
+        var files = DeployFixtures.Render(yaml, environment, DeployFixtures.GoldenWorkingDirectory, ForContainer(name));
 
         Golden.AssertDirectory(Path.Combine(dir, "expected"), files.Select(f => (f.Path.TrimStart('/'), f.Text)).ToList());
     }
@@ -29,11 +30,13 @@ public class GoldenRenderingTests
     {
         var (yaml, environment) = Arrange(name);
 
-        var first = DeployFixtures.Render(yaml, environment, DeployFixtures.GoldenWorkingDirectory);
-        var second = DeployFixtures.Render(yaml, environment, DeployFixtures.GoldenWorkingDirectory);
+        var first = DeployFixtures.Render(yaml, environment, DeployFixtures.GoldenWorkingDirectory, ForContainer(name));
+        var second = DeployFixtures.Render(yaml, environment, DeployFixtures.GoldenWorkingDirectory, ForContainer(name));
 
         Assert.That(second, Is.EqualTo(first));
     }
+
+    private static bool ForContainer(string name) => File.Exists(Path.Combine(DeployFixtures.Dir, "Golden", name, "for-container"));
 
     private static (string Yaml, Dictionary<string, string?> Environment) Arrange(string name)
     {

@@ -10,10 +10,12 @@ public sealed class ManagedProcess : IDisposable
     private readonly Process process;
     private readonly ConcurrentQueue<string> output = new();
 
-    public ManagedProcess(string program, IEnumerable<string> arguments, string? workingDirectory = null)
+    public ManagedProcess(string program, IEnumerable<string> arguments, string? workingDirectory = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
         if (workingDirectory is not null) start.WorkingDirectory = workingDirectory;
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => Keep(e.Data);
         process.ErrorDataReceived += (_, e) => Keep(e.Data);

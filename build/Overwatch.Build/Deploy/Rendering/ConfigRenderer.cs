@@ -11,6 +11,8 @@ public static class ConfigRenderer
     public const string DatabaseConfFile = "database.conf";
     public const string OverwatchConfigFile = "config.yaml";
     public const string NginxMainConfigFile = "nginx.conf";
+    public const string SshConfigFile = "ssh_config";
+    public const string KnownHostsScript = "known-hosts.sh";
 
     public static string UwsgiFile(Executable executable) => $"{executable.Name}_uwsgi.yaml";
 
@@ -50,6 +52,23 @@ public static class ConfigRenderer
                 SiteFile = settings.Absolute(site.SiteFile),
             })));
         }
+        if (SshDestinations.All(config).Any())
+        {
+            var credentials = ProgramCredentials.For(config.Environment, settings);
+            files.Add(Readable(Path.Combine(settings.ConfigDirRelative, KnownHostsScript), templates.Render("known-hosts.sh", new
+            {
+                KnownHosts = ShellQuote(credentials.KnownHostsFile),
+                Pinned = credentials.HostKeysPinned,
+            })));
+            if (credentials.PointSsh)
+            {
+                files.Add(Readable(Path.Combine(settings.ConfigDirRelative, SshConfigFile), templates.Render("ssh_config", new
+                {
+                    IdentityFile = credentials.SshKeyFile is { } key ? SshConfigWord(key) : null,
+                    KnownHosts = SshConfigWord(credentials.KnownHostsFile),
+                })));
+            }
+        }
         files.Add(Readable(OverwatchConfigFile, templates.Render("overwatch-config.yaml",
             new { Lines = YamlText.Lines(OverwatchConfig.Merge(config)) })));
         return files;
@@ -69,6 +88,12 @@ public static class ConfigRenderer
         },
         Programs = SupervisorPrograms.For(config, settings),
     };
+
+    /// <summary>A word for sh: single-quoted, a quote inside written as '\''.</summary>
+    private static string ShellQuote(string value) => "'" + value.Replace("'", "'\\''") + "'";
+
+    /// <summary>ssh_config takes double quotes around a value with spaces.</summary>
+    private static string SshConfigWord(string path) => path.Any(char.IsWhiteSpace) ? $"\"{path}\"" : path;
 
     private static RenderedFile Readable(string path, string text) => new(path, text, RenderedFile.Readable);
 

@@ -14,6 +14,17 @@ public sealed record RenderSettings(string WorkingDirectory, string ExecDir)
     /// </summary>
     public (string Root, string ExecDir)? Output { get; init; }
 
+    /// <summary>
+    /// The home directory of the user the programs run as, when known (rendered on the machine that runs them: HOME).
+    /// Null when rendered for a container: credentials are then named to the programs explicitly.
+    /// </summary>
+    public string? ProgramsHome { get; init; }
+
+    /// <summary>Where <c>~</c> of a secret's writeLocation lands when rendered for a container: inside the mounted exec directory.</summary>
+    public const string ContainerHomeFolder = "home";
+
+    public string ContainerHome => Path.Combine(ExecDirAbsolute, ContainerHomeFolder);
+
     /// <summary>The exec directory as given (relative to the working directory or absolute), for output file paths.</summary>
     public string ConfigDirRelative => Path.Combine(ExecDir, "config");
 

@@ -11,11 +11,15 @@ public static class SupervisorPrograms
     /// <summary>nginx on our main config only: the image's /etc/nginx/nginx.conf is never read.</summary>
     public static string NginxCommand(RenderSettings settings) =>
         $"/usr/sbin/nginx -c {Quote(Path.Combine(settings.ConfigDir, ConfigRenderer.NginxMainConfigFile))}";
-    public const string GridProxyCommand = "xrdgsiproxy init -valid 168:00";
+
+    /// <summary>The name and command of the existing deployment, which operators' monitoring knows.</summary>
+    public const string GridTokenProxy = "gridTokenProxy";
+    public const string GridTokenProxyCommand = "xrdgsiproxy init -valid 168:00";
 
     public static IReadOnlyList<SupervisorProgram> For(DeployConfig config, RenderSettings settings)
     {
         var programs = new List<SupervisorProgram>();
+        var credentials = ProgramCredentials.For(config.Environment, settings);
         foreach (var executable in config.EnabledExecutables)
         {
             switch (executable.Kind)
@@ -24,13 +28,12 @@ public static class SupervisorPrograms
                     programs.Add(Program(executable.Name, $"runzeo -C {Quote(Path.Combine(settings.ConfigDir, ConfigRenderer.DatabaseConfFile))}"));
                     break;
                 case ExecutableKind.ZmqReceiver:
-                    AddReceiver(config, executable, executable.Receiver!, programs);
+                    AddReceiver(config, executable, executable.Receiver!, settings, credentials, programs);
+                    break;
+                case ExecutableKind.DataTransfer:
+                    AddDataTransfer(executable, settings, credentials, programs);
                     break;
                 default:
-                    if (executable.Kind == ExecutableKind.DataTransfer && NeedsGridProxy(executable))
-                    {
-                        programs.Add(Program("gridProxy", GridProxyCommand, shortLived: true));
-                    }
                     programs.Add(Program(ProgramName(executable), executable.ServedByUwsgi
                         ? $"uwsgi --yaml {Quote(Path.Combine(settings.ConfigDir, ConfigRenderer.UwsgiFile(executable)))}"
                         : executable.Kind.Command()));
@@ -45,23 +48,60 @@ public static class SupervisorPrograms
     public static string ProgramName(Executable executable) =>
         executable.Name == "receiverMonitor" ? "overwatchReceiverMonitor" : executable.Name;
 
-    private static void AddReceiver(DeployConfig config, Executable executable, ReceiverOptions receiver, List<SupervisorProgram> programs)
+    /// <summary>gridTokenProxy first for an EOS site, as upstream; rsync over ssh finds its key through RSYNC_RSH (Overwatch passes no -e).</summary>
+    private static void AddDataTransfer(Executable executable, RenderSettings settings, ProgramCredentials credentials, List<SupervisorProgram> programs)
     {
-        if (receiver.Tunnel is { Enabled: true } tunnel)
+        if (NeedsGridProxy(executable))
         {
-            programs.Add(Program($"autossh_{receiver.Subsystem}",
-                $"autossh -L {receiver.LocalPort}:localhost:{tunnel.HltPort} -o ServerAliveInterval=30 -o ServerAliveCountMax=3 -p {tunnel.Port} -l {tunnel.Username} {tunnel.Address} -M 0 -f -N",
-                shortLived: true));
+            programs.Add(Program(GridTokenProxy, GridTokenProxyCommand, shortLived: true, environment: GridEnvironment(credentials)));
+        }
+        var destinations = SshDestinations.OfDataTransfer(executable);
+        List<KeyValuePair<string, string>>? environment = destinations.Count > 0 && credentials.PointSsh
+            ? [new("RSYNC_RSH", Escape($"ssh -F {ShellWord(Path.Combine(settings.ConfigDir, ConfigRenderer.SshConfigFile))}"))]
+            : null;
+        programs.Add(Program(ProgramName(executable), WithKnownHosts(destinations, executable.Kind.Command(), settings), environment: environment));
+    }
+
+    private static void AddReceiver(DeployConfig config, Executable executable, ReceiverOptions receiver, RenderSettings settings,
+        ProgramCredentials credentials, List<SupervisorProgram> programs)
+    {
+        if (receiver.Tunnel is { Enabled: true } tunnel && SshDestinations.OfTunnel(receiver) is { } destination)
+        {
+            var sshConfig = credentials.PointSsh ? $" -F {Quote(Path.Combine(settings.ConfigDir, ConfigRenderer.SshConfigFile))}" : "";
+            programs.Add(Program($"autossh_{receiver.Subsystem}", WithKnownHosts([destination],
+                $"autossh -L {receiver.LocalPort}:localhost:{tunnel.HltPort} -o ServerAliveInterval=30 -o ServerAliveCountMax=3{sshConfig} -p {tunnel.Port} -l {tunnel.Username} {tunnel.Address} -M 0 -f -N",
+                settings), shortLived: true));
         }
         var command = $"zmqReceive --subsystem={receiver.Subsystem} --in=REQ>tcp://localhost:{receiver.LocalPort} --dataPath={receiver.DataPath} --verbose=1 --sleep=60 --timeout=100 --select={receiver.Select}";
         if (receiver.ExtraArguments.Length > 0) command += " " + receiver.ExtraArguments;
         programs.Add(Program(executable.Name, command, environment: ReceiverEnvironment(config.Environment)));
     }
 
-    /// <summary>What ROOT's thisroot.sh would set, plus the receiver's own directory on PATH.</summary>
+    /// <summary>
+    /// Before a program that uses ssh: the known-hosts script checks (or, without pinned keys, fetches once) the
+    /// host key of each destination where the program runs, then starts it.
+    /// </summary>
+    private static string WithKnownHosts(IReadOnlyList<SshDestination> destinations, string command, RenderSettings settings)
+    {
+        if (destinations.Count == 0) return command;
+        var hosts = string.Join(" ", destinations.Select(d => $"{d.Port} {d.Address}"));
+        return $"/bin/sh {Quote(Path.Combine(settings.ConfigDir, ConfigRenderer.KnownHostsScript))} {hosts} -- {command}";
+    }
+
+    /// <summary>xrdgsiproxy reads the certificate and key from ~/.globus unless these name them.</summary>
+    private static List<KeyValuePair<string, string>>? GridEnvironment(ProgramCredentials credentials)
+    {
+        if (!credentials.PointGrid) return null;
+        var variables = new List<KeyValuePair<string, string>>();
+        if (credentials.GridCertFile is { } cert) variables.Add(new("X509_USER_CERT", Escape(cert)));
+        if (credentials.GridKeyFile is { } key) variables.Add(new("X509_USER_KEY", Escape(key)));
+        return variables;
+    }
+
+    /// <summary>What ROOT's thisroot.sh would set, plus the receiver's own directory on PATH when enabled (as upstream).</summary>
     private static List<KeyValuePair<string, string>> ReceiverEnvironment(DeployEnvironment environment)
     {
-        var path = new List<string> { environment.ZmqReceiverPath };
+        var path = environment.ZmqReceiverEnabled ? new List<string> { environment.ZmqReceiverPath } : [];
         var variables = new List<KeyValuePair<string, string>>();
         if (environment.RootPath is { } root)
         {
@@ -70,13 +110,13 @@ public static class SupervisorPrograms
             variables.Add(new("LD_LIBRARY_PATH", Escape(Path.Combine(root, "lib"))));
         }
         // supervisord expands %(ENV_PATH)s from its own environment.
-        variables.Insert(0, new("PATH", Escape(string.Join(':', path)) + ":%(ENV_PATH)s"));
+        if (path.Count > 0) variables.Insert(0, new("PATH", Escape(string.Join(':', path)) + ":%(ENV_PATH)s"));
         return variables;
     }
 
     private static bool NeedsGridProxy(Executable executable) =>
-        executable.AdditionalOptions?["dataTransferLocations"] is YamlMap locations
-        && locations.Entries.Any(e => e.Key.Text?.Contains("EOS", StringComparison.OrdinalIgnoreCase) == true);
+        executable.AdditionalOptions?[SshDestinations.LocationsKey] is YamlMap locations
+        && locations.Entries.Any(e => e.Key.Text is { } name && SshDestinations.IsEosSite(name));
 
     private static SupervisorProgram Program(string name, string command, bool shortLived = false,
         IReadOnlyList<KeyValuePair<string, string>>? environment = null) =>
@@ -87,4 +127,7 @@ public static class SupervisorPrograms
 
     /// <summary>supervisord splits commands shell-style, so a path with spaces needs quotes.</summary>
     private static string Quote(string path) => path.Any(char.IsWhiteSpace) ? $"\"{path.Replace("\"", "\\\"")}\"" : path;
+
+    /// <summary>rsync splits RSYNC_RSH at spaces and honours single quotes.</summary>
+    private static string ShellWord(string path) => path.Any(char.IsWhiteSpace) ? $"'{path}'" : path;
 }

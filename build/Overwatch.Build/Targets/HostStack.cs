@@ -20,7 +20,8 @@ public sealed class HostStack(BuildContext context, ComposeTool tool, string com
     {
         var (layout, arguments, env) = (context.Layout, context.Arguments, context.Environment);
         HostStackPlan.RequireRoot(System.Environment.UserName);
-        var image = context.Images.SingleImage().References[0];
+        var planned = context.Images.ImageToRun();
+        var image = planned.References[0];
         var (deployFile, deployVariable) = (arguments.Get(BuildArguments.DeployConfig), arguments.Get(BuildArguments.DeployConfigEnv));
         var (yaml, _) = DeployConfigSource.Read(deployFile, deployVariable, env.All, layout.Root, required: true)!.Value;
         var plan = HostStackPlan.Create(image, layout.DataDir, composeFile,
@@ -64,7 +65,7 @@ public sealed class HostStack(BuildContext context, ComposeTool tool, string com
 
         context.Docker.EnsureDaemon();
         if (!context.Docker.ImageExists(image))
-            throw new DockerException($"image {image} is not built: build it with ./build.sh --target=DockerImage --python-version={context.Images.SingleImage().Python}");
+            throw new DockerException(NamedImage.MissingLine(image, context.Images.Named is not null, planned));
         var project = tool.ForProject(plan.Project);
         var up = project.Run(project.Up(composeFile), context.Log);
         if (!up.Succeeded) throw new DockerException(up.Failure($"{tool.Name} up failed"));

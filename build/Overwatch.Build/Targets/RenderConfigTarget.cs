@@ -21,7 +21,18 @@ public sealed class RenderConfigTarget(BuildContext context)
 
     // Throws UsageException for any user mistake (message: all problems, one per line, each naming the YAML path / variable and the fix).
     // Writes progress lines (file names written, never secret values or lengths) to log.
-    public static RenderResult Render(RenderConfigOptions options, IReadOnlyDictionary<string, string?> environment, TextWriter log)
+    public static RenderResult Render(RenderConfigOptions options, IReadOnlyDictionary<string, string?> environment, TextWriter log) =>
+        Run(options, environment, log, checkOnly: false).Result!;
+
+    /// <summary>
+    /// Every problem <see cref="Render"/> would refuse, and nothing written: Compose --network=host gathers those of all
+    /// its services (with its own checks) into one report.
+    /// </summary>
+    public static IReadOnlyList<DeployProblem> Check(RenderConfigOptions options, IReadOnlyDictionary<string, string?> environment) =>
+        Run(options, environment, TextWriter.Null, checkOnly: true).Problems;
+
+    private static (RenderResult? Result, IReadOnlyList<DeployProblem> Problems) Run(RenderConfigOptions options, IReadOnlyDictionary<string, string?> environment,
+        TextWriter log, bool checkOnly)
     {
         if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("RenderConfig writes Unix file modes; run it on Linux or macOS");
         var workingDirectory = Path.GetFullPath(options.WorkingDirectory);
@@ -34,21 +45,27 @@ public sealed class RenderConfigTarget(BuildContext context)
             variables = DeployConfigSource.Variables(environment, Path.GetFullPath(seenAs));
         var (config, problems) = DeployConfigLoader.LoadAndValidate(yaml, variables);
         var allProblems = problems.ToList();
-        if (config is null) throw new UsageException(DeployProblems.Format(allProblems));
+        (RenderResult?, IReadOnlyList<DeployProblem>) Refused() =>
+            checkOnly ? (null, allProblems) : throw new UsageException(DeployProblems.Format(allProblems));
+        if (config is null) return Refused();
         if (options.ControlPortOffset != 0) config = config with { Control = config.Control with { Port = config.Control.Port + options.ControlPortOffset } };
         // Relative paths of the YAML, config.yaml and secrets belong to the deployment root: the directory
         // that holds the exec directory, never the build checkout when the exec directory is elsewhere.
         var execDir = Path.GetFullPath(options.ExecDir, workingDirectory);
         var deploymentRoot = Path.GetDirectoryName(execDir.TrimEnd('/')) ?? "/";
         var secrets = SecretSource.Read(config.Environment, environment, deploymentRoot, allProblems);
-        if (options.DeploymentRoot is not null) CheckSecretsMounted(secrets, deploymentRoot, allProblems);
-        if (allProblems.Count > 0) throw new UsageException(DeployProblems.Format(allProblems));
+        if (options.Mounted is { } mounted)
+        {
+            allProblems.AddRange(mounted.Problems(config));
+            CheckSecretsMounted(secrets, deploymentRoot, mounted, allProblems);
+        }
+        if (allProblems.Count > 0) return Refused();
 
         var settings = Settings(options, execDir, deploymentRoot);
         if (settings.Output is not null)
             log.WriteLine($"Paths in the configs are as the programs see them under {settings.WorkingDirectory}; mount {execDir} at {settings.ExecDirAbsolute}");
         var files = ConfigRenderer.Render(config, settings, new TemplateSet(Path.GetFullPath(options.TemplatesDir, workingDirectory)));
-        CheckUnderDeploymentRoot(files, settings, allProblems);
+        CheckUnderDeploymentRoot(files, settings, options.Mounted, allProblems);
         var secretFiles = secrets.Select(s => (Secret: s, Bytes: SecretBytes(s))).ToList();
         CheckExistingSecrets(secretFiles, options.Force, allProblems);
         // Where the files land here: the same as the configs' view unless --deployment-root names another root.
@@ -63,7 +80,7 @@ public sealed class RenderConfigTarget(BuildContext context)
         OutputGuard.CheckDirectories(config, settings, allProblems);
         SupervisordConfCheck.Check(outputs, config, onDisk, allProblems);
         OutputGuard.CheckSecrets(secrets, OutputGuard.SecretRoots(onDisk, environment), allProblems);
-        if (allProblems.Count > 0) throw new UsageException(DeployProblems.Format(allProblems));
+        if (allProblems.Count > 0 || checkOnly) return Refused();
 
         var written = new List<string>();
         var unchanged = new List<string>();
@@ -108,7 +125,7 @@ public sealed class RenderConfigTarget(BuildContext context)
         foreach (var path in unchanged) log.WriteLine($"Unchanged {Display(path, workingDirectory)}");
         foreach (var path in stale) log.WriteLine($"Removed {Display(path, workingDirectory)} (no longer rendered)");
         foreach (var (path, reason) in cleanup.Kept) log.WriteLine($"Kept {Display(path, workingDirectory)}, no longer rendered: {reason}");
-        return new RenderResult(config, written, unchanged);
+        return (new RenderResult(config, written, unchanged), []);
     }
 
     /// <summary>
@@ -125,12 +142,13 @@ public sealed class RenderConfigTarget(BuildContext context)
         return new RenderSettings(root, Path.Combine(root, BuildArguments.ExecDir.DefaultValue!)) { Output = (deploymentRoot, execDir) };
     }
 
-    private static void CheckUnderDeploymentRoot(IEnumerable<RenderedFile> files, RenderSettings settings, List<DeployProblem> problems)
+    // What MountedRoot's rules did not foresee: any rendered file that would not reach the programs.
+    private static void CheckUnderDeploymentRoot(IEnumerable<RenderedFile> files, RenderSettings settings, MountedRoot? mounted, List<DeployProblem> problems)
     {
         foreach (var file in files.Where(f => settings.OutputPath(f.Path) is null))
         {
-            problems.Add(new DeployProblem("--deployment-root", null,
-                $"{settings.Absolute(file.Path)} is outside the deployment root {settings.WorkingDirectory}, so it would not reach the programs; use a relative path (e.g. nginx.basePath: \"exec/nginx\")"));
+            problems.Add(new DeployProblem(settings.Absolute(file.Path), null,
+                $"is outside {mounted?.Name ?? "the deployment root " + settings.WorkingDirectory}, so it would not reach the programs; use a relative path (e.g. nginx.basePath: \"exec/nginx\")"));
         }
     }
 
@@ -138,12 +156,12 @@ public sealed class RenderConfigTarget(BuildContext context)
     /// Rendered for a container, a secret reaches it only inside the mounted deployment root; a writeLocation
     /// such as ~/.ssh/id_rsa would overwrite this machine's own key instead.
     /// </summary>
-    private static void CheckSecretsMounted(IEnumerable<Secret> secrets, string deploymentRoot, List<DeployProblem> problems)
+    private static void CheckSecretsMounted(IEnumerable<Secret> secrets, string deploymentRoot, MountedRoot mounted, List<DeployProblem> problems)
     {
         foreach (var secret in secrets.Where(s => !s.Path.StartsWith(deploymentRoot.TrimEnd('/') + "/", StringComparison.Ordinal)))
         {
             problems.Add(new DeployProblem($"{secret.Spec.YamlPath}.writeLocation", secret.Spec.Line,
-                $"{secret.Path} is outside the deployment root {deploymentRoot}: with --deployment-root the secret must be mounted with the rest; use a relative path, e.g. 'exec/secrets/{secret.Spec.Kind}'"));
+                $"{secret.Path} is outside the deployment root {deploymentRoot}: rendered for {mounted.Name}, the secret must be mounted with the rest; use a relative path, e.g. 'exec/secrets/{secret.Spec.Kind}'"));
         }
     }
 

@@ -31,6 +31,7 @@ Task(TargetNames.PublishBase)
 
 Task(TargetNames.DockerImage)
     .Description("Build the app image per Python version on its base image and apply every planned tag")
+    .WithCriteria<BuildContext>((ctx, context) => DockerImageTarget.IsDue(context), NamedImage.NotBuilding)
     .Does<BuildContext>(context => new DockerImageTarget(context).Run());
 
 Task(TargetNames.SmokeTest)

@@ -34,11 +34,18 @@ function Write-Note([string] $Line) { [Console]::Error.WriteLine($Line) }
 
 New-Item -ItemType Directory -Force -Path .build | Out-Null
 
+# As build.sh: the stamp says the manifest was restored, and Cake's package must be in this user's NuGet packages
+# folder too (another user, or sudo, has another); a NuGet.config naming another folder is remembered in the stamp.
 $toolsStamp = Get-Stamp @('.config/dotnet-tools.json')
-if ((Read-Stamp .build/tools.stamp) -cne $toolsStamp) {
+$cakeVersion = if ((Get-Content -Raw -LiteralPath .config/dotnet-tools.json) -match '"cake\.tool"[^}]*"version"\s*:\s*"([^"]+)"') { $Matches[1] } else { 'unknown' }
+$packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
+function Test-CakeRestored { Test-Path -LiteralPath (Join-Path $packages "cake.tool/$cakeVersion/cake.tool.$cakeVersion.nupkg.sha512") -PathType Leaf }
+$unseenStamp = "$toolsStamp`nrestored where a NuGet.config says, not in $packages"
+$storedTools = Read-Stamp .build/tools.stamp
+if (-not ($storedTools -ceq $toolsStamp -and (Test-CakeRestored)) -and $storedTools -cne $unseenStamp) {
     dotnet tool restore 2>&1 | ForEach-Object { Write-Note "$_" }
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
-    Write-Stamp .build/tools.stamp $toolsStamp
+    Write-Stamp .build/tools.stamp $(if (Test-CakeRestored) { $toolsStamp } else { $unseenStamp })
 }
 
 $cakeArgs = @()

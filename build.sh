@@ -42,10 +42,19 @@ tools_stamp=${hashes%%$'\n'*}
 script_stamp=${hashes#*$'\n'}
 lib_stamp=${script_stamp%$'\n'*}
 
+# The tools stamp says the manifest was restored, but `dotnet cake` looks for the pinned Cake in the NuGet packages
+# folder of whoever runs it (NUGET_PACKAGES, else ~/.nuget/packages), and another user (sudo gives root's HOME) has
+# another: so Cake's package is looked for there too (a file test). When a NuGet.config names another packages folder,
+# that test cannot see it: the stamp then also names the folder the run looked in, so its own next run is warm too.
+read_stamp .config/dotnet-tools.json
+[[ $stored =~ \"cake\.tool\"[^}]*\"version\"[[:space:]]*:[[:space:]]*\"([^\"]+)\" ]] && cake_version=${BASH_REMATCH[1]} || cake_version=unknown
+packages=${NUGET_PACKAGES:-${HOME:-}/.nuget/packages}
+cake_restored() { [ -f "$packages/cake.tool/$cake_version/cake.tool.$cake_version.nupkg.sha512" ]; }
+unseen_stamp="$tools_stamp"$'\n'"restored where a NuGet.config says, not in $packages"
 read_stamp .build/tools.stamp
-if [ "$stored" != "$tools_stamp" ]; then
+if ! { [ "$stored" = "$tools_stamp" ] && cake_restored; } && [ "$stored" != "$unseen_stamp" ]; then
   dotnet tool restore >&2 9>&-
-  printf '%s\n' "$tools_stamp" > .build/tools.stamp
+  if cake_restored; then printf '%s\n' "$tools_stamp"; else printf '%s\n' "$unseen_stamp"; fi > .build/tools.stamp
 fi
 
 read_stamp .build/lib.stamp

@@ -133,6 +133,12 @@ public sealed record NginxSite(bool Enabled, string? WebAppName, string BasePath
     public const string DefaultBasePath = "/etc/nginx";
     public const string DefaultListen = "80";
 
+    /// <summary>The line of the <c>listen</c> key; null when the default applies.</summary>
+    public int? ListenLine { get; init; }
+
+    /// <summary>The line of the <c>basePath</c> key; null when the default applies.</summary>
+    public int? BasePathLine { get; init; }
+
     public string SiteFile => Path.Combine(BasePath, SitesPath, $"{WebAppName}Nginx.conf");
 
     public string GzipFile => Path.Combine(BasePath, ConfigPath, "gzip.conf");

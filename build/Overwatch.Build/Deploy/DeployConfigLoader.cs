@@ -264,6 +264,10 @@ public static class DeployConfigLoader
             section.String("configPath", "conf.d"),
             section.String("listen", NginxSite.DefaultListen),
             section.Path,
-            section.Line);
+            section.Line)
+        {
+            ListenLine = section.Value("listen") is null ? null : section.LineOf("listen"),
+            BasePathLine = section.Value("basePath") is null ? null : section.LineOf("basePath"),
+        };
     }
 }

@@ -26,8 +26,17 @@ public static partial class ImageNames
         return value;
     }
 
+    /// <summary>A whole reference as docker takes it: [REGISTRY[:PORT]/]NAME[:TAG][@sha256:DIGEST], or an image ID.</summary>
+    public static string Reference(string value, string source) =>
+        ReferencePattern().IsMatch(value)
+            ? value
+            : throw new UsageException($"invalid image reference '{value}' in {source}: expected e.g. overwatch:latest-py3.6.7, 127.0.0.1:5000/ns/overwatch:tag or NAME@sha256:DIGEST");
+
     [GeneratedRegex(@"^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*\z")]
     private static partial Regex RepositoryPattern();
+
+    [GeneratedRegex(@"^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[0-9a-f]{64})?\z")]
+    private static partial Regex ReferencePattern();
 
     [GeneratedRegex(@"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]{1,5})?\z")]
     private static partial Regex RegistryPattern();

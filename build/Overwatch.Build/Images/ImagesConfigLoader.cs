@@ -12,7 +12,27 @@ public static partial class ImagesConfigLoader
     {
         if (!File.Exists(path))
             throw new UsageException($"images file '{path}' does not exist: pass --images-config=PATH or restore docker/images.yaml");
-        return Parse(File.ReadAllText(path), path);
+        var config = Parse(File.ReadAllText(path), path);
+        RequireOnDisk(path, ("base", config.Base), ("app", config.App));
+        return config;
+    }
+
+    /// <summary>
+    /// A copied images file whose relative paths no longer resolve would plan (and hash) an image nobody can build:
+    /// refused, one line per path, naming the file, the key and where the path led.
+    /// </summary>
+    private static void RequireOnDisk(string path, params (string Key, ImageSpec Image)[] images)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        var missing = images.SelectMany(i => new[]
+            {
+                File.Exists(i.Image.Dockerfile) ? null : $"{i.Key}.dockerfile: {i.Image.Dockerfile} does not exist",
+                Directory.Exists(i.Image.Context) ? null : $"{i.Key}.context: {i.Image.Context} is not a directory",
+            })
+            .OfType<string>()
+            .Select(problem => $"images file '{path}': {problem} (paths are relative to the images file's folder {folder}): correct the path, or keep the images file beside its Dockerfiles")
+            .ToList();
+        if (missing.Count > 0) throw new UsageException(string.Join(Environment.NewLine, missing));
     }
 
     /// <summary>

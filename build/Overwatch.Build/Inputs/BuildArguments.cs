@@ -43,6 +43,10 @@ public static class BuildArguments
         "Python versions pulled, built and pushed at once", null, [DockerBase, PublishBase, DockerImage, Push, Publish],
         "the number of cores (DockerImage: one more, its lanes wait on I/O), at most one per Python version");
 
+    public static readonly ValueArgument Image = new("image", "REF",
+        "use this existing app image (e.g. a kit image, or one pulled by digest) instead of the planned one; nothing is built: `SmokeTest` tests it as it is",
+        null, [Shell, Compose, SmokeTest], "the planned reference of the chosen `--python-version`");
+
     public static readonly SwitchArgument SkipSmokeTest = new("skip-smoke-test",
         "emergencies only: push without starting each image on the smoke deployment first (the run says the images were not smoke-tested)", [Publish, Push, SmokeTest]);
 
@@ -53,7 +57,7 @@ public static class BuildArguments
         "where `build-plan.json` (Plan) and `publish.json` (the image targets) are written", "artifacts", [Plan, DockerBase, PublishBase, DockerImage, Push, Publish]);
 
     public static readonly ValueArgument DeployConfig = new("deploy-config", "PATH",
-        "the deploy YAML file (instead of a variable)", null, [RenderConfig, Compose]);
+        "the deploy YAML file (instead of a variable); `SmokeTest`: the smoke deployment instead of the images file's `smoke.deployConfig`", null, [RenderConfig, Compose, SmokeTest]);
 
     public static readonly ValueArgument DeployConfigEnv = new("deploy-config-env", "NAME",
         "the environment variable holding the deploy YAML", "config", [RenderConfig, Compose]);
@@ -98,7 +102,7 @@ public static class BuildArguments
 
     public static readonly IReadOnlyList<Argument> All =
     [
-        PythonVersion, Registry, ImageNamespace, ImagesConfig, Branch, Tag, Retries, RetryBudget, StallTimeout, AllowOverwrite, Parallel, SkipSmokeTest, RequireCurrentBase, ArtifactsDir,
+        PythonVersion, Registry, ImageNamespace, ImagesConfig, Branch, Tag, Retries, RetryBudget, StallTimeout, AllowOverwrite, Parallel, Image, SkipSmokeTest, RequireCurrentBase, ArtifactsDir,
         DeployConfig, DeployConfigEnv, ExecDir, DeploymentRoot, DataDir, Force,
         SourceDir, Command, ComposeFile, VirtualHost, Network, Up, UpTimeout, Down,
     ];

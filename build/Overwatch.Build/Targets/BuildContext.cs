@@ -70,8 +70,11 @@ public sealed class BuildContext : IDisposable
         var layout = DeploymentLayout.Resolve(root, arguments);
         var runner = new ProcessRunner();
         var git = new LocalGit(SourceDirectory(arguments, layout), runner);
+        var scheduled = targetsToRun.ToList();
+        // Cake runs the target last; --image must be refused before a build or push of the planned images starts.
+        NamedImage.Read(arguments, scheduled.LastOrDefault());
         var context = new BuildContext(arguments, layout, EnvironmentVariables.FromProcess(), TimeProvider.System,
-            CakeSwitches.IsDryRun(System.Environment.GetCommandLineArgs()), targetsToRun, runner, git, log);
+            CakeSwitches.IsDryRun(System.Environment.GetCommandLineArgs()), scheduled, runner, git, log);
         PlatformSupport.Check(context.ScheduledTargets.Where(t => !(t == TargetNames.SmokeTest && arguments.Get(BuildArguments.SkipSmokeTest))),
             OperatingSystem.IsWindows());
         if (TargetNames.UsingPlan.Any(context.IsScheduled))

@@ -33,7 +33,7 @@ public sealed class ComposeTarget(BuildContext context)
             if (!down.Succeeded) throw new DockerException(down.Failure($"{composeTool.Name} down failed"));
             return;
         }
-        var image = context.Images.SingleImage().References[0];
+        var image = context.Images.ImageToRun().References[0];
         var source = DeployConfigSource.Read(arguments.Get(BuildArguments.DeployConfig), arguments.Get(BuildArguments.DeployConfigEnv), env.All, layout.Root, required: false);
         var config = source is { } given ? DeployConfigLoader.Load(given.Yaml, DeployConfigSource.Variables(env.All, layout.Root)) : null;
         var plan = ComposePlan.Create(image, layout.DataDir, layout.ExecDir,

@@ -13,6 +13,14 @@ namespace Overwatch.Build.Targets;
 /// </summary>
 public sealed class DockerImageTarget(BuildContext context)
 {
+    /// <summary>The task's criteria: SmokeTest --image tests an existing image, so there is nothing to build (said in one line).</summary>
+    public static bool IsDue(BuildContext context)
+    {
+        if (context.Images.Named is not { } named) return true;
+        context.Log($"Not building: {NamedImage.NotBuilding} ({named}).");
+        return false;
+    }
+
     public void Run()
     {
         var (plan, docker) = (context.Plan, context.Docker);

@@ -20,32 +20,36 @@ public sealed class HostStack(BuildContext context, ComposeTool tool, string com
     {
         var (layout, arguments, env) = (context.Layout, context.Arguments, context.Environment);
         HostStackPlan.RequireRoot(System.Environment.UserName);
-        var image = context.Images.SingleImage().References[0];
+        var planned = context.Images.ImageToRun();
+        var image = planned.References[0];
         var (deployFile, deployVariable) = (arguments.Get(BuildArguments.DeployConfig), arguments.Get(BuildArguments.DeployConfigEnv));
         var (yaml, _) = DeployConfigSource.Read(deployFile, deployVariable, env.All, layout.Root, required: true)!.Value;
-        var plan = HostStackPlan.Create(image, layout.DataDir, composeFile,
-            DeployConfigLoader.Load(yaml, DeployConfigSource.Variables(env.All, RenderConfigOptions.ContainerRoot)));
+        var (whole, problems) = DeployConfigLoader.LoadAndValidate(yaml, DeployConfigSource.Variables(env.All, RenderConfigOptions.ContainerRoot));
+        if (whole is null) throw new UsageException(DeployProblems.Format(problems));
+        var plan = HostStackPlan.Create(image, layout.DataDir, composeFile, whole);
 
-        // Every service's configuration is checked before any is written.
-        var services = plan.Services.Select(service =>
+        // Every mistake of every service, the YAML's own and those of host networking and the container's paths, in one
+        // report before anything is written; each is listed once however many services share it.
+        var found = new List<DeployProblem>(problems);
+        var services = new List<(HostService Service, DeployConfig Config)>();
+        foreach (var service in plan.Services)
         {
-            var environment = Environment(service);
-            var (config, problems) = DeployConfigLoader.LoadAndValidate(yaml, DeployConfigSource.Variables(environment, RenderConfigOptions.ContainerRoot));
-            if (config is null || problems.Count > 0) throw new UsageException($"service {service.Name}: " + DeployProblems.Format(problems));
-            return (Service: service, Config: config with { Control = config.Control with { Port = config.Control.Port + service.ControlPortOffset } });
-        }).ToList();
+            var (config, own) = DeployConfigLoader.LoadAndValidate(yaml, DeployConfigSource.Variables(Environment(service), RenderConfigOptions.ContainerRoot));
+            found.AddRange(own);
+            if (config is null) continue;
+            services.Add((service, config with { Control = config.Control with { Port = config.Control.Port + service.ControlPortOffset } }));
+            found.AddRange(RenderConfigTarget.Check(Options(service), Environment(service)));
+        }
         var network = ComposeNetwork.Read(env);
-        if (HostPorts.Problems(services, network) is { Count: > 0 } clashes) throw new UsageException(string.Join(System.Environment.NewLine, clashes));
+        found.AddRange(HostPorts.Problems(services, network));
+        if (found.Distinct().ToList() is { Count: > 0 } all) throw new UsageException(DeployProblems.Format(all));
 
         using (var writer = new LogWriter(context.Log))
         {
             foreach (var (service, _) in services)
             {
                 context.Log($"Rendering service {service.Name} into {layout.Display(service.Directory)}");
-                RenderConfigTarget.Render(
-                    new RenderConfigOptions(deployFile, deployVariable, service.ExecDir, layout.TemplatesDir, layout.Root,
-                        arguments.Get(BuildArguments.Force), RenderConfigOptions.ContainerRoot, service.ControlPortOffset),
-                    Environment(service), writer);
+                RenderConfigTarget.Render(Options(service), Environment(service), writer);
             }
         }
         Directory.CreateDirectory(layout.DataDir);
@@ -64,7 +68,7 @@ public sealed class HostStack(BuildContext context, ComposeTool tool, string com
 
         context.Docker.EnsureDaemon();
         if (!context.Docker.ImageExists(image))
-            throw new DockerException($"image {image} is not built: build it with ./build.sh --target=DockerImage --python-version={context.Images.SingleImage().Python}");
+            throw new DockerException(NamedImage.MissingLine(image, context.Images.Named is not null, planned));
         var project = tool.ForProject(plan.Project);
         var up = project.Run(project.Up(composeFile), context.Log);
         if (!up.Succeeded) throw new DockerException(up.Failure($"{tool.Name} up failed"));
@@ -90,6 +94,11 @@ public sealed class HostStack(BuildContext context, ComposeTool tool, string com
             ? seconds
             : throw new UsageException($"--up-timeout={text} is not a number of seconds: use 1 to 3600 (default {BuildArguments.UpTimeout.DefaultValue})");
     }
+
+    private RenderConfigOptions Options(HostService service) => new(
+        context.Arguments.Get(BuildArguments.DeployConfig), context.Arguments.Get(BuildArguments.DeployConfigEnv), service.ExecDir,
+        context.Layout.TemplatesDir, context.Layout.Root, context.Arguments.Get(BuildArguments.Force), RenderConfigOptions.ContainerRoot,
+        service.ControlPortOffset);
 
     // A service of a containers: map enables its executables as the existing images do, through OVERWATCH_EXECUTABLES.
     private Dictionary<string, string?> Environment(HostService service)

@@ -16,9 +16,10 @@ public sealed class ImageSession : IDisposable
     private RegistryClient? registryApi;
     private bool? pullLogin;
 
-    private ImageSession(BuildPlan plan, Credentials? credentials, DockerCli docker, Action<string> log, PublishReport? report)
+    private ImageSession(BuildPlan plan, Credentials? credentials, DockerCli docker, Action<string> log, PublishReport? report, string? named)
     {
         Plan = plan;
+        Named = named;
         this.credentials = credentials;
         this.docker = docker;
         this.log = log;
@@ -26,6 +27,9 @@ public sealed class ImageSession : IDisposable
     }
 
     public BuildPlan Plan { get; }
+
+    /// <summary>The existing image --image names for Shell, Compose and SmokeTest, or null: then they use the planned one.</summary>
+    public string? Named { get; }
 
     /// <summary>Where the image targets report what became of each reference; null when no image target runs.</summary>
     public PublishRecorder? Record => Report?.Recorder;
@@ -49,11 +53,20 @@ public sealed class ImageSession : IDisposable
             if (!context.DryRun) throw new UsageException(missing);
             context.Log("Warning: " + missing);
         }
-        var session = new ImageSession(plan, inputs.Credentials, context.Docker, context.Log, PublishReport.For(context, plan));
+        var named = NamedImage.Read(context.Arguments, null);
+        if (named is not null) context.Log($"Using the image {named} (--image) instead of the planned reference.");
+        var session = new ImageSession(plan, inputs.Credentials, context.Docker, context.Log, named is null ? PublishReport.For(context, plan) : null, named);
         if (context.IsScheduled(TargetNames.Push) && plan.Publish && !context.DryRun && plan.Images.Count > 0)
             session.RegistryApi?.Prepare(plan.Images[0].PushOrder[0]);
         return session;
     }
+
+    /// <summary>
+    /// Shell, Compose and SmokeTest with --image run that image: the plan of the chosen Python version with the named
+    /// reference in place of the planned ones; without it, <see cref="SingleImage"/>.
+    /// </summary>
+    public ImagePlan ImageToRun() =>
+        Named is { } named ? Plan.Images[0] with { References = [named], PushOrder = [named] } : SingleImage();
 
     /// <summary>Shell and Compose use one image: the chosen --python-version, else the first of the matrix.</summary>
     public ImagePlan SingleImage()

@@ -21,7 +21,18 @@ public sealed class RenderConfigTarget(BuildContext context)
 
     // Throws UsageException for any user mistake (message: all problems, one per line, each naming the YAML path / variable and the fix).
     // Writes progress lines (file names written, never secret values or lengths) to log.
-    public static RenderResult Render(RenderConfigOptions options, IReadOnlyDictionary<string, string?> environment, TextWriter log)
+    public static RenderResult Render(RenderConfigOptions options, IReadOnlyDictionary<string, string?> environment, TextWriter log) =>
+        Run(options, environment, log, checkOnly: false).Result!;
+
+    /// <summary>
+    /// Every problem <see cref="Render"/> would refuse, and nothing written: Compose --network=host gathers those of all
+    /// its services (with its own checks) into one report.
+    /// </summary>
+    public static IReadOnlyList<DeployProblem> Check(RenderConfigOptions options, IReadOnlyDictionary<string, string?> environment) =>
+        Run(options, environment, TextWriter.Null, checkOnly: true).Problems;
+
+    private static (RenderResult? Result, IReadOnlyList<DeployProblem> Problems) Run(RenderConfigOptions options, IReadOnlyDictionary<string, string?> environment,
+        TextWriter log, bool checkOnly)
     {
         if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("RenderConfig writes Unix file modes; run it on Linux or macOS");
         var workingDirectory = Path.GetFullPath(options.WorkingDirectory);
@@ -40,16 +51,22 @@ public sealed class RenderConfigTarget(BuildContext context)
             variables = new Dictionary<string, string?>(DeployConfigSource.Variables(environment, settings.WorkingDirectory)) { ["HOME"] = settings.ContainerHome };
         var (config, problems) = DeployConfigLoader.LoadAndValidate(yaml, variables);
         var allProblems = problems.ToList();
-        if (config is null) throw new UsageException(DeployProblems.Format(allProblems));
+        (RenderResult?, IReadOnlyList<DeployProblem>) Refused() =>
+            checkOnly ? (null, allProblems) : throw new UsageException(DeployProblems.Format(allProblems));
+        if (config is null) return Refused();
         if (options.ControlPortOffset != 0) config = config with { Control = config.Control with { Port = config.Control.Port + options.ControlPortOffset } };
         var secrets = SecretSource.Read(config.Environment, environment, deploymentRoot, allProblems, SshDestinations.All(config));
-        if (settings.Output is not null) secrets = SecretsMounted(secrets, settings, allProblems);
-        if (allProblems.Count > 0) throw new UsageException(DeployProblems.Format(allProblems));
+        if (options.Mounted is { } mounted)
+        {
+            allProblems.AddRange(mounted.Problems(config));
+            secrets = SecretsMounted(secrets, settings, mounted, allProblems);
+        }
+        if (allProblems.Count > 0) return Refused();
 
         if (settings.Output is not null)
             log.WriteLine($"Paths in the configs are as the programs see them under {settings.WorkingDirectory}; mount {execDir} at {settings.ExecDirAbsolute}");
         var files = ConfigRenderer.Render(config, settings, new TemplateSet(Path.GetFullPath(options.TemplatesDir, workingDirectory)));
-        CheckUnderDeploymentRoot(files, settings, allProblems);
+        CheckUnderDeploymentRoot(files, settings, options.Mounted, allProblems);
         var secretFiles = secrets.Select(s => (Secret: s, Bytes: SecretBytes(s))).ToList();
         CheckExistingSecrets(secretFiles, options.Force, allProblems);
         // Where the files land here: the same as the configs' view unless --deployment-root names another root.
@@ -64,7 +81,7 @@ public sealed class RenderConfigTarget(BuildContext context)
         OutputGuard.CheckDirectories(config, settings, allProblems);
         SupervisordConfCheck.Check(outputs, config, onDisk, allProblems);
         OutputGuard.CheckSecrets(secrets, OutputGuard.SecretRoots(onDisk, environment), allProblems);
-        if (allProblems.Count > 0) throw new UsageException(DeployProblems.Format(allProblems));
+        if (allProblems.Count > 0 || checkOnly) return Refused();
 
         var written = new List<string>();
         var unchanged = new List<string>();
@@ -109,7 +126,7 @@ public sealed class RenderConfigTarget(BuildContext context)
         foreach (var path in unchanged) log.WriteLine($"Unchanged {Display(path, workingDirectory)}");
         foreach (var path in stale) log.WriteLine($"Removed {Display(path, workingDirectory)} (no longer rendered)");
         foreach (var (path, reason) in cleanup.Kept) log.WriteLine($"Kept {Display(path, workingDirectory)}, no longer rendered: {reason}");
-        return new RenderResult(config, written, unchanged);
+        return (new RenderResult(config, written, unchanged), []);
     }
 
     /// <summary>
@@ -132,12 +149,13 @@ public sealed class RenderConfigTarget(BuildContext context)
         return new RenderSettings(root, Path.Combine(root, BuildArguments.ExecDir.DefaultValue!)) { Output = (deploymentRoot, execDir) };
     }
 
-    private static void CheckUnderDeploymentRoot(IEnumerable<RenderedFile> files, RenderSettings settings, List<DeployProblem> problems)
+    // What MountedRoot's rules did not foresee: any rendered file that would not reach the programs.
+    private static void CheckUnderDeploymentRoot(IEnumerable<RenderedFile> files, RenderSettings settings, MountedRoot? mounted, List<DeployProblem> problems)
     {
         foreach (var file in files.Where(f => settings.OutputPath(f.Path) is null))
         {
-            problems.Add(new DeployProblem("--deployment-root", null,
-                $"{settings.Absolute(file.Path)} is outside the deployment root {settings.WorkingDirectory}, so it would not reach the programs; use a relative path (e.g. nginx.basePath: \"exec/nginx\")"));
+            problems.Add(new DeployProblem(settings.Absolute(file.Path), null,
+                $"is outside {mounted?.Name ?? "the deployment root " + settings.WorkingDirectory}, so it would not reach the programs; use a relative path (e.g. nginx.basePath: \"exec/nginx\")"));
         }
     }
 
@@ -146,17 +164,17 @@ public sealed class RenderConfigTarget(BuildContext context)
     /// writeLocation is their view (~ is their home there, <see cref="RenderSettings.ContainerHome"/>), and it is
     /// written at the matching place here. Anything else would write this machine's own ~/.ssh instead.
     /// </summary>
-    private static IReadOnlyList<Secret> SecretsMounted(IEnumerable<Secret> secrets, RenderSettings settings, List<DeployProblem> problems)
+    private static IReadOnlyList<Secret> SecretsMounted(IEnumerable<Secret> secrets, RenderSettings settings, MountedRoot mounted, List<DeployProblem> problems)
     {
-        var mounted = new List<Secret>();
+        var reached = new List<Secret>();
         foreach (var secret in secrets)
         {
             var seen = settings.Absolute(secret.Spec.WriteLocation);
-            if (settings.OutputPath(seen) is { } here) mounted.Add(new Secret(secret.Spec, secret.Value) { Path = here });
+            if (settings.OutputPath(seen) is { } here) reached.Add(new Secret(secret.Spec, secret.Value) { Path = here });
             else problems.Add(new DeployProblem($"{secret.Spec.YamlPath}.writeLocation", secret.Spec.Line,
-                $"{seen} is outside the deployment root {settings.WorkingDirectory} the programs see (--deployment-root), so the secret would not reach them; use ~/... (their home, {settings.ContainerHome}) or a path relative to the deployment root, e.g. 'exec/secrets/{secret.Spec.Kind}'"));
+                $"{seen} is outside {mounted.Name}, so the secret would not reach the programs; use ~/... (their home, {settings.ContainerHome}) or a path relative to the deployment root, e.g. 'exec/secrets/{secret.Spec.Kind}'"));
         }
-        return mounted;
+        return reached;
     }
 
     /// <summary>Keys read from a variable lost their last newline to $(cat ...); OpenSSH refuses a key without it.</summary>

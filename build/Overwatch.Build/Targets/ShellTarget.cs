@@ -11,7 +11,7 @@ public sealed class ShellTarget(BuildContext context)
     public void Run()
     {
         var (layout, docker) = (context.Layout, context.Docker);
-        var planned = context.Images.SingleImage();
+        var planned = context.Images.ImageToRun();
         var image = planned.References[0];
         var sourceDir = context.Arguments.Get(BuildArguments.SourceDir) is { } source ? Path.GetFullPath(source, layout.Root) : null;
         var command = context.Arguments.Get(BuildArguments.Command);
@@ -20,7 +20,7 @@ public sealed class ShellTarget(BuildContext context)
 
         docker.EnsureDaemon();
         if (!docker.ImageExists(image))
-            throw new DockerException($"image {image} is not built: build it with ./build.sh --target=DockerImage --python-version={planned.Python}");
+            throw new DockerException(NamedImage.MissingLine(image, context.Images.Named is not null, planned));
 
         layout.EnsureDataAndExec();
         var container = $"overwatch-shell-{Environment.ProcessId}";

@@ -1,4 +1,5 @@
 using Overwatch.Build.Containers;
+using Overwatch.Build.Images;
 using Overwatch.Build.Inputs;
 
 namespace Overwatch.Build.Targets;
@@ -13,10 +14,12 @@ public sealed class SmokeTestTarget(BuildContext context)
     public void Run()
     {
         var (plan, results) = (context.Plan, context.Images.Smoke);
-        var versions = string.Join(", ", plan.Images.Select(i => i.Python));
+        // --image: that image as it is, under the plan of the chosen Python version (its smoke deployment, its name).
+        IReadOnlyList<Images.Plan.ImagePlan> images = context.Images.Named is null ? plan.Images : [context.Images.ImageToRun()];
+        var versions = string.Join(", ", images.Select(i => i.Python));
         if (context.Arguments.Get(BuildArguments.SkipSmokeTest))
         {
-            foreach (var image in plan.Images) Add(image.Python, new SmokeResult(image.Python.ToString(), SmokeState.Skipped, null, TimeSpan.Zero));
+            foreach (var image in images) Add(image.Python, new SmokeResult(image.Python.ToString(), SmokeState.Skipped, null, TimeSpan.Zero));
             context.Log($"Warning: --skip-smoke-test: the images of Python {versions} are NOT smoke-tested; a push publishes them without their having started once.");
             return;
         }
@@ -24,11 +27,14 @@ public sealed class SmokeTestTarget(BuildContext context)
             throw new UsageException(
                 "the images file names no smoke deployment, so the images cannot be smoke-tested before a push: " +
                 "add smoke: {deployConfig, host} to it (see docker/images.yaml), or pass --skip-smoke-test");
+        smoke = WithDeployConfigArgument(smoke);
         context.Docker.EnsureDaemon();
+        if (context.Images.Named is { } named && !context.Docker.ImageExists(named))
+            throw new Infrastructure.Docker.DockerException(NamedImage.MissingLine(named, named: true, images[0]));
 
         var run = new SmokeRun(context, smoke, Guid.NewGuid().ToString("N")[..8]);
         var failures = new List<string>();
-        foreach (var image in plan.Images)
+        foreach (var image in images)
         {
             var (result, logs) = run.Test(image);
             Add(image.Python, result);
@@ -37,6 +43,16 @@ public sealed class SmokeTestTarget(BuildContext context)
         if (failures.Count > 0)
             throw new SmokeTestException(string.Join(Environment.NewLine, failures) + Environment.NewLine +
                 $"Nothing is pushed: every version must pass (smoke-tested: {results.Summary}).");
+    }
+
+    /// <summary>--deploy-config: another smoke deployment (with the images file's host, path, status and time limit).</summary>
+    private SmokeSettings WithDeployConfigArgument(SmokeSettings smoke)
+    {
+        if (context.Arguments.Get(BuildArguments.DeployConfig) is not { } file) return smoke;
+        var path = Path.GetFullPath(file, context.Layout.Root);
+        if (!File.Exists(path))
+            throw new UsageException($"--deploy-config: file '{file}' does not exist (looked at {path}); give the path of the smoke deploy YAML");
+        return smoke with { DeployConfig = path };
     }
 
     /// <summary>Kept for the run's report and written into publish.json.</summary>

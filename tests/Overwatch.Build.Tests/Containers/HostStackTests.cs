@@ -75,9 +75,9 @@ public sealed class HostStackTests
     {
         var problems = HostPorts.Problems([(Service("overwatch", 0), Load(Web(listen)))], Network);
 
-        Assert.That(problems, Is.EqualTo(new[]
+        Assert.That(problems.Select(p => p.ToString()), Is.EqualTo(new[]
         {
-            $"service overwatch: executables.webApp.nginx.listen is '{listen}', but with --network=host nginx must listen where Overwatch is published, " +
+            $"executables.webApp.nginx.listen (line 7): service overwatch: listen is '{listen}', but with --network=host nginx must listen where Overwatch is published, " +
             "externalIP:externalPort = 127.0.0.1:8080: set listen: \"127.0.0.1:8080\" (or externalIP/externalPort to match)",
         }));
     }
@@ -88,11 +88,11 @@ public sealed class HostStackTests
         // Both run a uwsgi app with the default stats address, 127.0.0.1:9002.
         var problems = HostPorts.Problems([(Service("one", 0), Load(Web("127.0.0.1:8080"))), (Service("two", 1), Load(Web("127.0.0.1:8080", "9101")))], Network);
 
-        Assert.That(problems, Is.EqualTo(new[]
+        Assert.That(problems.Select(p => p.ToString()), Is.EqualTo(new[]
         {
-            "port 9002 is used by both executables.webApp.uwsgi.stats of service one and executables.webApp.uwsgi.stats of service two: " +
+            "executables.webApp.uwsgi.stats (line 6): port 9002 is used by both executables.webApp.uwsgi.stats of service one and executables.webApp.uwsgi.stats of service two: " +
             "with --network=host the services share the host's ports; give each its own",
-            "port 8080 is used by both executables.webApp.nginx.listen of service one and executables.webApp.nginx.listen of service two: " +
+            "executables.webApp.nginx.listen (line 7): port 8080 is used by both executables.webApp.nginx.listen of service one and executables.webApp.nginx.listen of service two: " +
             "with --network=host the services share the host's ports; give each its own",
         }));
     }
@@ -102,7 +102,7 @@ public sealed class HostStackTests
     {
         var problems = HostPorts.Problems([(Service("overwatch", 0), Load("supervisor: false\nexecutables:\n    processing: {enabled: true}\n"))], Network);
 
-        Assert.That(problems, Is.EqualTo(new[] { "service overwatch: supervisor is false, but the container runs its programs under supervisord: set supervisor: true" }));
+        Assert.That(problems.Select(p => p.ToString()), Is.EqualTo(new[] { "supervisor: service overwatch: supervisor is false, but the container runs its programs under supervisord: set supervisor: true" }));
     }
 
     [Test]

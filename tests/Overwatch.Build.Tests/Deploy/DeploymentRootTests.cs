@@ -78,8 +78,27 @@ public class DeploymentRootTests
         var error = Assert.Throws<UsageException>(() => RenderConfigTarget.Render(Options(checkout, work.Combine("deploy", "exec"), "/opt/overwatch"),
             DeployFixtures.Environment(checkout, ("config", Yaml("/etc/nginx"))), TextWriter.Null));
 
-        Assert.That(error!.Message, Does.Contain("/etc/nginx/sites-enabled/webAppNginx.conf is outside the deployment root /opt/overwatch"));
+        Assert.That(error!.Message, Does.Contain("executables.webApp.nginx.basePath (line 9): /etc/nginx is outside the container's deployment root /opt/overwatch, " +
+            "so nginx would never read the site rendered there: use a relative path, e.g. basePath: \"exec/nginx\""));
         Assert.That(Directory.Exists(work.Combine("deploy", "exec", "config")), Is.False);
+    }
+
+    // Compose --network=host and the smoke test render for /opt/overwatch themselves: only RenderConfig's user passed the flag.
+    [TestCase(true, "--deployment-root /opt/overwatch")]
+    [TestCase(false, "the container's deployment root /opt/overwatch")]
+    public void A_default_base_path_outside_the_root_names_the_nginx_section_and_only_a_flag_the_user_passed(bool given, string root)
+    {
+        using var work = new TempDirectory();
+        var checkout = Directory.CreateDirectory(work.Combine("checkout")).FullName;
+        var yaml = WebAppAndProcessing.Replace("basePath: NGINX_BASE, ", "");
+
+        var error = Assert.Throws<UsageException>(() => RenderConfigTarget.Render(
+            Options(checkout, work.Combine("deploy", "exec"), "/opt/overwatch") with { DeploymentRootGiven = given },
+            DeployFixtures.Environment(checkout, ("config", yaml)), TextWriter.Null));
+
+        Assert.That(error!.Message, Is.EqualTo("the deploy configuration has 1 problem:" + Environment.NewLine +
+            $"  executables.webApp.nginx.basePath (line 9): /etc/nginx (the default) is outside {root}, so nginx would never read the site rendered there: " +
+            "use a relative path, e.g. basePath: \"exec/nginx\""));
     }
 
     [Test]
@@ -112,7 +131,7 @@ public class DeploymentRootTests
             environment, TextWriter.Null));
 
         Assert.That(error!.Message, Does.Contain("environment.sshKey.writeLocation"));
-        Assert.That(error.Message, Does.Contain("/etc/ssh/id_rsa is outside the deployment root /opt/overwatch"));
+        Assert.That(error.Message, Does.Contain("/etc/ssh/id_rsa is outside the container's deployment root /opt/overwatch"));
         Assert.That(error.Message, Does.Not.Contain("not a real key"));
         Assert.That(Directory.Exists(work.Combine("deploy", "exec")), Is.False, "nothing written");
     }

@@ -137,6 +137,58 @@ public sealed class BootstrapTests
         });
     }
 
+    // The stamp says the tools are restored; they are, but under the first user's HOME.
+    [TestCase("build.sh")]
+    [TestCase("build.ps1")]
+    public void AnotherUsersHome_RestoresTheToolsThere_AndItsNextRunIsWarm(string script)
+    {
+        using var first = new OtherUserHome();
+        using var second = new OtherUserHome();
+        var stamp = File.ReadAllText(checkout.Combine(".build", "tools.stamp"));
+
+        var asFirst = checkout.Run(script, PlanArguments, first.Environment);
+        var asSecond = checkout.Run(script, PlanArguments, second.Environment);
+        var secondAgain = checkout.Run(script, PlanArguments, second.Environment);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(asFirst.ExitCode, Is.EqualTo(0), asFirst.ToString());
+            Assert.That(asSecond.ExitCode, Is.EqualTo(0), asSecond.ToString());
+            Assert.That(asSecond.StandardError, Does.Contain("cake.tool"), "the second user's run restored nothing");
+            Assert.That(first.HasCake && second.HasCake, Is.True, "the tools were not restored into each user's packages folder");
+            Assert.That(secondAgain.ExitCode, Is.EqualTo(0), secondAgain.ToString());
+            Assert.That(secondAgain.StandardError, Is.Empty, "a warm run restored the tools again");
+            Assert.That(File.ReadAllText(checkout.Combine(".build", "tools.stamp")), Is.EqualTo(stamp));
+        });
+    }
+
+    // A NuGet.config may name another packages folder, where the bootstrap's file test cannot look: one restore, then warm.
+    [TestCase("build.sh")]
+    [TestCase("build.ps1")]
+    public void PackagesFolderOfANuGetConfig_IsRestoredOnce_NotOnEveryRun(string script)
+    {
+        using var user = new OtherUserHome(packagesFolder: "configured-packages");
+        var stamp = File.ReadAllText(checkout.Combine(".build", "tools.stamp"));
+        try
+        {
+            var restoring = checkout.Run(script, PlanArguments, user.Environment);
+            var warm = checkout.Run(script, PlanArguments, user.Environment);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(restoring.ExitCode, Is.EqualTo(0), restoring.ToString());
+                Assert.That(Directory.Exists(user.Combine("configured-packages", "cake.tool")), Is.True);
+                Assert.That(warm.ExitCode, Is.EqualTo(0), warm.ToString());
+                Assert.That(warm.StandardError, Is.Empty, "the second run restored the tools again");
+            });
+        }
+        finally
+        {
+            // The other tests run as the machine's user, whose tools this stamp describes.
+            File.WriteAllText(checkout.Combine(".build", "tools.stamp"), stamp);
+        }
+    }
+
     [TestCase(1, "--target=NoSuchTarget")]
     [TestCase(1, "--target=Plan", "--branch=x", "--tag=y")]
     [TestCase(0, "--target=Plan", "--python-version=3.6.7", "--branch=a b \"c\" $HOME 'd'")]

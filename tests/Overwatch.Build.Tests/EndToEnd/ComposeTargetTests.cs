@@ -65,13 +65,23 @@ public sealed class ComposeTargetTests
         Assert.That(File.Exists(ComposeFile), Is.False);
     }
 
+    [Test]
+    public void ImageArgument_IsTheImageOverwatchRuns()
+    {
+        var result = Compose(new(), "--image=127.0.0.1:5000/kit/overwatch-kit:py3.6.7");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(File.ReadAllText(ComposeFile), Does.Contain("127.0.0.1:5000/kit/overwatch-kit:py3.6.7"));
+        Assert.That(File.ReadAllText(ComposeFile), Does.Not.Contain("overwatch:master-py3.6.7"));
+    }
+
     private string ComposeFile => work.Combine("docker-compose.yml");
 
-    private CommandResult Compose(Dictionary<string, string?> env)
+    private CommandResult Compose(Dictionary<string, string?> env, params string[] extra)
     {
         RequiredProgram.Find("docker-compose");
         return BuildScript.Run(["--target=Compose", "--branch=master", "--python-version=3.6.7", "--virtual-host=dev.example.org",
-            $"--exec-dir={work.Combine("exec")}", $"--data-dir={work.Combine("data")}", $"--compose-file={ComposeFile}"], env);
+            $"--exec-dir={work.Combine("exec")}", $"--data-dir={work.Combine("data")}", $"--compose-file={ComposeFile}", .. extra], env);
     }
 
     /// <summary>The ports of every service as the compose tool itself reads them.</summary>

@@ -85,6 +85,39 @@ public sealed class ShellTargetTests
         Assert.That(result.StandardError, Does.Contain("is not built: build it with ./build.sh --target=DockerImage --python-version=3.6.7"));
     }
 
+    // A kit image, or one pulled by digest, is used as it is: no re-tagging to the planned reference, which moves with the branch.
+    [Test]
+    public void ImageArgument_RunsThatImage_WhereThePlannedOneIsNotBuilt()
+    {
+        var kit = $"owb-kit-{space}:anything";
+        Shell.Run("docker", "tag", $"{Registry}/{space}/overwatch:latest-py3.6.7", kit);
+        try
+        {
+            var result = BuildScript.Run(["--target=Shell", $"--images-config={images.ImagesFile}", $"--registry={Registry}",
+                "--image-namespace=nothing-here", "--python-version=3.6.7", "--branch=master", $"--exec-dir={exec.Path}", $"--data-dir={data.Path}",
+                $"--image={kit}", "--command=echo ran-in-the-named-image"]);
+
+            Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+            Assert.That(result.StandardOutput, Does.Contain("ran-in-the-named-image"));
+            Assert.That(result.StandardOutput, Does.Contain($"Using the image {kit} (--image) instead of the planned reference."));
+        }
+        finally
+        {
+            Shell.Run("docker", "rmi", kit);
+        }
+    }
+
+    [Test]
+    public void ImageArgument_NamingNoLocalImage_SaysToPullIt()
+    {
+        var absent = $"owb-absent-{space}:x";
+
+        var result = Run("Shell", new(), $"--image={absent}", "--command=true");
+
+        Assert.That(result.ExitCode, Is.Not.EqualTo(0));
+        Assert.That(result.StandardError, Does.Contain($"Error: image {absent} (--image) is not here: pull it (docker pull {absent}), load it, or correct --image"));
+    }
+
     private CommandResult Run(string target, Dictionary<string, string?> env, params string[] extra) =>
         BuildScript.Run(
             [$"--target={target}", $"--images-config={images.ImagesFile}", $"--registry={Registry}", $"--image-namespace={space}",

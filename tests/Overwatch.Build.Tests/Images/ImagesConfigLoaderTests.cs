@@ -102,6 +102,31 @@ public sealed class ImagesConfigLoaderTests
         Assert.That(config.Repository(config.App), Is.EqualTo("docker.io/overwatch"));
     }
 
+    [TestCase("Dockerfile.build", "base.dockerfile: {0}/Dockerfile.build does not exist")]
+    [TestCase("Dockerfile", "app.dockerfile: {0}/Dockerfile does not exist")]
+    public void A_copied_file_whose_Dockerfile_does_not_resolve_is_one_line_naming_file_key_and_path(string removed, string problem)
+    {
+        var path = Write("copy/images.yaml", Valid);
+        File.Delete(directory.Combine("copy", removed));
+
+        var error = Assert.Throws<UsageException>(() => ImagesConfigLoader.Load(path));
+
+        var folder = directory.Combine("copy");
+        Assert.That(error!.Message, Is.EqualTo($"images file '{path}': {string.Format(problem, folder)} (paths are relative to the images file's folder {folder}): " +
+            "correct the path, or keep the images file beside its Dockerfiles"));
+    }
+
+    [Test]
+    public void A_build_context_that_is_not_a_directory_is_refused_naming_the_key()
+    {
+        var path = Write("copy/images.yaml", Valid.Replace("context: ..", "context: ../app-context"));
+
+        var error = Assert.Throws<UsageException>(() => ImagesConfigLoader.Load(path));
+
+        Assert.That(error!.Message, Does.StartWith($"images file '{path}': app.context: {directory.Combine("app-context")} is not a directory"));
+        Assert.That(error.Message.Split('\n'), Has.Length.EqualTo(1));
+    }
+
     [Test]
     public void Missing_file_names_the_path_and_the_argument()
     {
@@ -194,11 +219,15 @@ public sealed class ImagesConfigLoaderTests
         Assert.That(error.Message, Does.Not.Contain("System.").And.Not.Contain("`1").And.Not.Contain("Overwatch.Build"));
     }
 
-    private string Write(string relative, string text)
+    private string Write(string relative, string text) => WriteWithDockerfiles(directory.Combine(relative.Split('/')), text);
+
+    /// <summary>Writes an images file like <see cref="Valid"/> with the Dockerfiles it names beside it.</summary>
+    public static string WriteWithDockerfiles(string path, string text = Valid)
     {
-        var path = directory.Combine(relative.Split('/'));
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var folder = Path.GetDirectoryName(path)!;
+        Directory.CreateDirectory(folder);
         File.WriteAllText(path, text);
+        foreach (var dockerfile in new[] { "Dockerfile.build", "Dockerfile" }) File.WriteAllText(Path.Combine(folder, dockerfile), "FROM scratch\n");
         return path;
     }
 

@@ -20,7 +20,7 @@ public sealed class BuildContextTests
     {
         root = new TempDirectory("owb-context");
         Directory.CreateDirectory(root.Combine("docker"));
-        File.WriteAllText(root.Combine("docker", "images.yaml"), ImagesConfigLoaderTests.Valid);
+        ImagesConfigLoaderTests.WriteWithDockerfiles(root.Combine("docker", "images.yaml"));
         log.Clear();
     }
 

@@ -21,7 +21,7 @@ public sealed class ImageInputsTests
     {
         root = new TempDirectory("owb-inputs");
         Directory.CreateDirectory(root.Combine("docker"));
-        File.WriteAllText(root.Combine("docker", "images.yaml"), ImagesConfigLoaderTests.Valid);
+        ImagesConfigLoaderTests.WriteWithDockerfiles(root.Combine("docker", "images.yaml"));
     }
 
     [TearDown]
@@ -92,7 +92,7 @@ public sealed class ImageInputsTests
     [Test]
     public void Images_config_argument_is_relative_to_the_root()
     {
-        File.WriteAllText(root.Combine("other.yaml"), ImagesConfigLoaderTests.Valid.Replace("registry: docker.io", "registry: ghcr.io"));
+        ImagesConfigLoaderTests.WriteWithDockerfiles(root.Combine("other.yaml"), ImagesConfigLoaderTests.Valid.Replace("registry: docker.io", "registry: ghcr.io"));
 
         var inputs = Read(Args("--images-config=other.yaml"));
 
@@ -111,7 +111,7 @@ public sealed class ImageInputsTests
     [Test]
     public void No_python_versions_anywhere_is_a_usage_error()
     {
-        File.WriteAllText(root.Combine("docker", "images.yaml"), ImagesConfigLoaderTests.Valid.Replace("[2.7.15, 3.6.7, 3.7.1]", "[]"));
+        ImagesConfigLoaderTests.WriteWithDockerfiles(root.Combine("docker", "images.yaml"), ImagesConfigLoaderTests.Valid.Replace("[2.7.15, 3.6.7, 3.7.1]", "[]"));
 
         var error = Assert.Throws<UsageException>(() => Read(Args()));
 

@@ -12,7 +12,7 @@ namespace Overwatch.Build.Tests.EndToEnd;
 /// healthy) and --down removes it; the container's own supervisord, nginx, uwsgi and app answer over host networking.
 /// Also the self-deploying start of the same image.
 /// </summary>
-[TestFixture, Category("RealStack"), NonParallelizable]
+[TestFixture, Category("RealStack"), Category("Engine"), NonParallelizable]
 public sealed class RealStackTests
 {
     private const string Host = "dev.example.org";
@@ -171,25 +171,55 @@ public sealed class RealStackTests
     [Test, Order(1)]
     public void A_service_that_does_not_become_healthy_fails_up_in_time_with_its_last_log_lines()
     {
-        using var broken = new TempDirectory("owb-realstack-broken");
-        var (webPort, brokenControl) = (FreePort.OnLoopback(), FreePort.OnLoopback());
-        var yaml = broken.Combine("deploy.yaml");
-        File.WriteAllText(yaml, File.ReadAllText(Path.Combine(StandInImage.Fixture, "deploy-webapp-processing.yaml"))
-            .Replace("overwatch.webApp.run", "overwatch.webApp.missing")
-            .Replace("CONTROL_PORT", brokenControl.ToString()).Replace("STATS_PORT", FreePort.OnLoopback().ToString()).Replace("PORT", webPort.ToString()));
-        string[] stack = ["--target=Compose", "--network=host", $"--exec-dir={broken.Combine("exec")}", .. images.PlanArguments];
-        var env = new Dictionary<string, string?> { ["realStackSecret"] = secret, ["externalIP"] = "127.0.0.1", ["externalPort"] = webPort.ToString() };
-
-        var clock = Stopwatch.StartNew();
-        var result = BuildScript.Run([.. stack, "--up", "--up-timeout=10", $"--deploy-config={yaml}", $"--data-dir={broken.Combine("data")}"], env);
-        var elapsed = clock.Elapsed;
-        var down = BuildScript.Run([.. stack, "--down"], env);
+        // uwsgi refuses more cheaper workers than workers and exits: webApp ends FATAL, nothing ever answers.
+        var (result, elapsed) = BrokenStack(yaml => yaml.Replace("cheaper: 1", "cheaper: 5"), upTimeout: 10);
 
         Assert.That(result.ExitCode, Is.Not.EqualTo(0), result.ToString());
         Assert.That(result.StandardError, Does.Contain("service overwatch is not healthy after 10 s (").And.Contain("(--down stops it); its last log lines:"));
         Assert.That(result.StandardError, Does.Contain("  | "), "the service's own log lines follow");
         Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(60)));
+    }
+
+    [Test, Order(1)]
+    public void A_web_app_that_cannot_be_imported_fails_up_within_seconds_naming_the_error()
+    {
+        var (result, elapsed) = BrokenStack(yaml => yaml.Replace("overwatch.webApp.run", "overwatch.webApp.missing"), upTimeout: 120);
+
+        Assert.That(result.ExitCode, Is.Not.EqualTo(0), result.ToString());
+        Assert.That(result.StandardError, Does.Contain("service overwatch cannot serve its web app: uwsgi could not import the web app " +
+            "('no python application found'): ModuleNotFoundError: No module named 'overwatch.webApp.missing'"), result.ToString());
+        Assert.That(result.StandardError, Does.Not.Contain("raise --up-timeout"));
+        Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(60)), "named at the first answer, not after the 120 s --up-timeout");
+    }
+
+    [Test, Order(1)]
+    public void A_web_app_without_uwsgis_python_plugin_fails_up_within_seconds_naming_the_fix()
+    {
+        var (result, elapsed) = BrokenStack(yaml => yaml.Replace("plugins: \"python3\"", ""), upTimeout: 120);
+
+        Assert.That(result.ExitCode, Is.Not.EqualTo(0), result.ToString());
+        Assert.That(result.StandardError, Does.Contain("service overwatch cannot serve its web app: uwsgi runs without Python " +
+            "(its log says 'unavailable modifier requested: 0'): add plugins: python3 to executables.webApp.uwsgi in the deploy YAML"), result.ToString());
+        Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(60)), "named at the first answer, not after the 120 s --up-timeout");
+    }
+
+    /// <summary>Compose --network=host --up of the stand-in deployment changed by <paramref name="change"/>, then --down; the result of --up.</summary>
+    private (CommandResult Result, TimeSpan Elapsed) BrokenStack(Func<string, string> change, int upTimeout)
+    {
+        using var broken = new TempDirectory("owb-realstack-broken");
+        var (webPort, brokenControl) = (FreePort.OnLoopback(), FreePort.OnLoopback());
+        var yaml = broken.Combine("deploy.yaml");
+        File.WriteAllText(yaml, change(File.ReadAllText(Path.Combine(StandInImage.Fixture, "deploy-webapp-processing.yaml")))
+            .Replace("CONTROL_PORT", brokenControl.ToString()).Replace("STATS_PORT", FreePort.OnLoopback().ToString()).Replace("PORT", webPort.ToString()));
+        string[] stack = ["--target=Compose", "--network=host", $"--exec-dir={broken.Combine("exec")}", .. images.PlanArguments];
+        var env = new Dictionary<string, string?> { ["realStackSecret"] = secret, ["externalIP"] = "127.0.0.1", ["externalPort"] = webPort.ToString() };
+
+        var clock = Stopwatch.StartNew();
+        var result = BuildScript.Run([.. stack, "--up", $"--up-timeout={upTimeout}", $"--deploy-config={yaml}", $"--data-dir={broken.Combine("data")}"], env);
+        var elapsed = clock.Elapsed;
+        var down = BuildScript.Run([.. stack, "--down"], env);
         Assert.That(down.ExitCode, Is.EqualTo(0), down.ToString());
+        return (result, elapsed);
     }
 
     [Test, Order(2)]

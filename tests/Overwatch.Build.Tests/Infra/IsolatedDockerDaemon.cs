@@ -43,6 +43,8 @@ public sealed class IsolatedDockerDaemon : IDisposable
         var load = Shell.Run("sh", ["-c", $"docker save {StandInImage.BaseImage} | DOCKER_HOST={Host} docker load"],
             new Dictionary<string, string?> { ["DOCKER_HOST"] = "unix:///var/run/docker.sock", ["DOCKER_CONTEXT"] = null });
         if (load.ExitCode != 0) throw new InvalidOperationException($"loading {StandInImage.BaseImage} into the isolated dockerd failed: {load}");
+        NUnit.Framework.TestContext.Progress.WriteLine(
+            $"isolated engine: {Docker("info", "--format", "Engine {{.ServerVersion}}, {{.Driver}} store").StandardOutput.Trim()}, on {Host}");
     }
 
     /// <summary>DOCKER_HOST of this engine.</summary>

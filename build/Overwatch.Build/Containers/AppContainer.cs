@@ -3,12 +3,15 @@ using Overwatch.Build.Infrastructure.Processes;
 namespace Overwatch.Build.Containers;
 
 /// <summary>
-/// An app container started the way the image's start command expects (docker/overwatch-start): host networking,
-/// what RenderConfig rendered with <c>--deployment-root=/opt/overwatch</c> mounted at /opt/overwatch/exec and its
-/// config.yaml at /opt/overwatch/config.yaml, labelled so that whatever a run starts can be found and removed.
-/// The docker commands on it, as data.
+/// A smoke-test container of an app image, made so that it works on whatever engine the docker CLI points at (the local
+/// one, GitLab's dind, a remote DOCKER_HOST): created, then what RenderConfig rendered with
+/// <c>--deployment-root=/opt/overwatch</c> copied in (<see cref="SmokeArchive"/>: no bind mount of this machine's
+/// paths), then started where the image's start command (docker/overwatch-start) finds it. It has a network of its
+/// own (<c>--network none</c>: a loopback nothing else shares, so the smoke ports cannot clash with the engine host's
+/// and nothing outside reaches it), and every check runs inside it with <c>docker exec</c>. Labelled so that whatever
+/// a run starts can be found and removed. The docker commands on it, as data.
 /// </summary>
-public sealed record AppContainer(string Name, string Image, string RunId, string ExecDir, string ConfigFile)
+public sealed record AppContainer(string Name, string Image, string RunId)
 {
     public const string Root = "/opt/overwatch";
     public const string ExecMount = Root + "/exec";
@@ -23,14 +26,21 @@ public sealed record AppContainer(string Name, string Image, string RunId, strin
     /// <summary>A name of its own per run and Python version, e.g. <c>overwatch-smoke-py3.6.7-1a2b3c4d</c>.</summary>
     public static string NameFor(string python, string runId) => $"overwatch-smoke-py{python}-{runId}";
 
-    public ProcessSpec Run() => Docker(
-        "run", "--detach", "--name", Name, "--network", "host",
+    public ProcessSpec Create() => Docker(
+        "create", "--name", Name, "--network", "none",
         "--label", $"{RunLabel}={RunId}", "--label", $"{ImageLabel}={Image}",
-        "--volume", $"{ExecDir}:{ExecMount}", "--volume", $"{ConfigFile}:{Root}/config.yaml:ro",
         Image);
+
+    /// <summary>Extracts the tar stream (<see cref="SmokeArchive"/>) into <see cref="Root"/> with the owners and modes it names.</summary>
+    public ProcessSpec CopyIn(byte[] archive) => Docker("cp", "-", $"{Name}:{Root}") with { StandardInputBytes = archive };
+
+    public ProcessSpec Start() => Docker("start", Name);
 
     /// <summary>Exit status 0 even when a program is in BACKOFF or FATAL: the lines say it (<see cref="SupervisorStatus"/>).</summary>
     public ProcessSpec Status() => Docker("exec", Name, "supervisorctl", "-c", SupervisordConf, "status");
+
+    /// <summary>GET of a URL of the container's own loopback (<see cref="SmokeHttpGet"/>).</summary>
+    public ProcessSpec Get(string url, string host, TimeSpan limit) => SmokeHttpGet.Command(Name, url, host, limit);
 
     /// <summary>"running 0", "exited 127", ...</summary>
     public ProcessSpec State() => Docker("inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}", Name);

@@ -4,6 +4,7 @@ namespace Overwatch.Build.Containers;
 public enum SmokeCheck
 {
     ProgramNotRunning,
+    WebAppNotLoaded,
     HttpStatus,
     TimeOut,
 }
@@ -14,6 +15,7 @@ public sealed record SmokeFailure(SmokeCheck Check, string Reason, string? Progr
     public string CheckName => Check switch
     {
         SmokeCheck.ProgramNotRunning => "program not running",
+        SmokeCheck.WebAppNotLoaded => "web app not loaded",
         SmokeCheck.HttpStatus => "HTTP status",
         _ => "time-out",
     };

@@ -12,15 +12,29 @@ public static class SmokeVerdict
     /// <summary>Answers nginx gives while uwsgi is still starting: keep waiting.</summary>
     private static readonly HashSet<int> Starting = [502, 503, 504];
 
-    /// <summary>The container is gone or stopped: nothing it runs will answer.</summary>
-    public static SmokeFailure? Container(string state)
+    /// <summary>Whether the container still runs (or is about to): otherwise nothing it runs will answer.</summary>
+    public static bool IsUp(string state) =>
+        state.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries) is ["running", ..] or ["created", ..] or ["restarting", ..];
+
+    /// <summary>
+    /// The container stopped: why, from its last log lines. A missing rendered configuration is not a wrong start
+    /// command: the start command looked where the files should be and they were not there.
+    /// </summary>
+    public static SmokeFailure Stopped(string state, IReadOnlyList<string> log)
     {
         var fields = state.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (fields is ["running", ..] or ["created", ..] or ["restarting", ..]) return null;
         var status = fields.Length > 1 ? $" with exit status {fields[1]}" : "";
-        return new SmokeFailure(SmokeCheck.ProgramNotRunning,
-            $"the container stopped{status} before its programs ran (is the image's start command right?)");
+        var missing = log.Any(l => l.Contains("could not find config file " + AppContainer.SupervisordConf, StringComparison.Ordinal)
+            || l.Contains("overwatch-start: nothing to run", StringComparison.Ordinal));
+        return new SmokeFailure(SmokeCheck.ProgramNotRunning, missing
+            ? $"the container stopped{status}: its start command found no rendered configuration at {AppContainer.SupervisordConf} " +
+              "(the rendered files did not reach the container), so it had nothing to run"
+            : $"the container stopped{status} before its programs ran (is the image's start command right?)");
     }
+
+    /// <summary>Every program runs but the answer is not the expected one, and the log says the web app cannot load.</summary>
+    public static SmokeFailure? WebApp(IReadOnlyList<string> log) =>
+        WebAppLoad.Failure(log) is { } why ? new SmokeFailure(SmokeCheck.WebAppNotLoaded, why, "webApp") : null;
 
     /// <summary>A program that will not be RUNNING whatever the wait (FATAL, STOPPED, a long-running one EXITED).</summary>
     public static SmokeFailure? Programs(IReadOnlyList<ExpectedProgram> expected, IReadOnlyList<ProgramState> states)

@@ -4,7 +4,6 @@ using Overwatch.Build.Deploy;
 using Overwatch.Build.Deploy.Rendering;
 using Overwatch.Build.Images;
 using Overwatch.Build.Images.Plan;
-using Overwatch.Build.Infrastructure.Network;
 using Overwatch.Build.Infrastructure.Processes;
 using Overwatch.Build.Inputs;
 
@@ -12,13 +11,17 @@ namespace Overwatch.Build.Targets;
 
 /// <summary>
 /// The smoke test of one app image: renders the smoke deployment for the container's paths into a temp directory,
-/// hands it to the image's user, starts the image on it, watches it (<see cref="SmokeProbe"/>), and removes the
-/// container and the directory whatever happens, on an interrupt too.
+/// creates the container, copies the rendered files in as the image's user (<see cref="SmokeArchive"/>), starts it,
+/// watches it from inside (<see cref="SmokeProbe"/>), and removes the container and the directory whatever happens, on
+/// an interrupt too. Nothing of this machine is mounted and nothing is asked of its network, so it works on any engine.
 /// </summary>
 public sealed class SmokeRun(BuildContext context, SmokeSettings smoke, string runId)
 {
-    /// <summary>The image's user (the overwatch user of the base images) must own what it writes and reads.</summary>
-    public const string ImageUser = "2143:2143";
+    /// <summary>
+    /// The ports given to the smoke YAML's variables, in order. The container's loopback is its own (--network none),
+    /// so fixed ports cannot clash with anything of the engine's host.
+    /// </summary>
+    public const int FirstPort = 8080;
 
     private const int LogLines = 30;
     private static readonly TimeSpan RemoveLimit = TimeSpan.FromSeconds(60);
@@ -30,8 +33,7 @@ public sealed class SmokeRun(BuildContext context, SmokeSettings smoke, string r
         var reference = image.References[0];
         var clock = Stopwatch.StartNew();
         var directory = Directory.CreateTempSubdirectory($"overwatch-smoke-py{python}-").FullName;
-        var container = new AppContainer(AppContainer.NameFor(python, runId), reference, runId,
-            Path.Combine(directory, "exec"), Path.Combine(directory, "config.yaml"));
+        var container = new AppContainer(AppContainer.NameFor(python, runId), reference, runId);
         using var onInterrupt = Interrupts.OnInterrupt(() =>
         {
             CleanUpCommand.Run(container.Remove(), RemoveLimit);
@@ -39,10 +41,14 @@ public sealed class SmokeRun(BuildContext context, SmokeSettings smoke, string r
         });
         try
         {
-            var (port, programs) = Render(container.ExecDir);
-            HandToImageUser(directory);
+            var (port, programs) = Render(Path.Combine(directory, "exec"));
+            var archive = SmokeArchive.Of(directory);
+            // The smoke YAML's secrets stay on this machine's disk no longer than needed.
+            Delete(directory);
             context.Log($"Smoke test of Python {python}: starting {reference} as {container.Name}");
-            context.Docker.Require(container.Run(), $"docker run of {reference} for its smoke test");
+            context.Docker.Require(container.Create(), $"docker create of {reference} for its smoke test");
+            context.Docker.Require(container.CopyIn(archive), $"docker cp of the rendered smoke deployment into {container.Name}");
+            context.Docker.Require(container.Start(), $"docker start of {container.Name}");
             var failure = new SmokeProbe(context.Docker).Watch(container, programs, smoke, port);
             if (Interrupts.Interrupted) throw new OperationCanceledException("the smoke test was interrupted");
             if (failure is null)
@@ -66,10 +72,11 @@ public sealed class SmokeRun(BuildContext context, SmokeSettings smoke, string r
         }
     }
 
-    /// <summary>Renders with free ports of this host (the container shares its network) in the smoke YAML's variables.</summary>
+    /// <summary>Renders with the container's ports (<see cref="FirstPort"/> on) in the smoke YAML's variables.</summary>
     private (int Port, IReadOnlyList<ExpectedProgram> Programs) Render(string execDir)
     {
-        var environment = SmokeSettings.PortVariables.ToDictionary(v => v, _ => (string?)FreePort.OnLoopback().ToString());
+        var environment = SmokeSettings.PortVariables.Select((name, index) => (Name: name, Port: FirstPort + index))
+            .ToDictionary(p => p.Name, p => (string?)p.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var port = int.Parse(environment[SmokeSettings.HttpPortVariable]!);
         var options = new RenderConfigOptions(smoke.DeployConfig, null, execDir, context.Layout.TemplatesDir, context.Layout.Root, Force: false,
             DeploymentRoot: AppContainer.Root);
@@ -89,16 +96,6 @@ public sealed class SmokeRun(BuildContext context, SmokeSettings smoke, string r
         var programs = SupervisorPrograms.For(rendered.Config, new RenderSettings(AppContainer.Root, AppContainer.ExecMount))
             .Select(p => new ExpectedProgram(p.Name, p.ShortLived)).ToList();
         return (port, programs);
-    }
-
-    private void HandToImageUser(string directory)
-    {
-        if (Environment.UserName != "root")
-            throw new UsageException(
-                $"the smoke test hands its deployment to the image's user (uid {ImageUser.Split(':')[0]}) with chown, which needs root: " +
-                "run as root (as CI does), or pass --skip-smoke-test to publish without it");
-        var result = context.Runner.Run(new ProcessSpec("chown", ["-R", ImageUser, directory]));
-        if (!result.Succeeded) throw new UsageException(result.Failure($"chown -R {ImageUser} {directory} failed").Split('\n')[0]);
     }
 
     private static void Delete(string directory)

@@ -59,13 +59,18 @@ public sealed class StackHealth(BuildContext context, ComposeTool tool, string c
         if (config.Nginx is null) return null;
         var url = $"http://{ListenAddress.Reachable(network.ExternalIp)}:{network.ExternalPort}/";
         var (code, detail) = HttpProbe.Get(url, host);
-        return code is >= 200 and < 400 ? null : $"GET {url}{(host is null ? "" : $" with Host: {host}")}: {detail}";
+        if (code is >= 200 and < 400) return null;
+        // uwsgi runs but cannot serve the web app: the answer would stay 502 (or 500) for the whole time-out.
+        if (code is not null && WebAppLoad.Failure(Log(service.Name)) is { } why) throw Failure(service.Name, $"cannot serve its web app: {why}");
+        return $"GET {url}{(host is null ? "" : $" with Host: {host}")}: {detail}";
     }
+
+    private IReadOnlyList<string> Log(string service) =>
+        context.Runner.Run(tool.Logs(composeFile, service, LogLines)).StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     private DockerException Failure(string service, string what)
     {
-        var logs = context.Runner.Run(tool.Logs(composeFile, service, LogLines)).StandardOutput
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(LogLines).Select(l => "  | " + l.TrimEnd());
+        var logs = Log(service).TakeLast(LogLines).Select(l => "  | " + l.TrimEnd());
         return new DockerException($"service {service} {what}; the stack is left as it is for a look (--down stops it); its last log lines:" +
             System.Environment.NewLine + string.Join(System.Environment.NewLine, logs));
     }

@@ -14,16 +14,39 @@ public sealed class SmokeVerdictTests
     private static IReadOnlyList<ProgramState> States(params (string Name, string State)[] states) =>
         states.Select(s => new ProgramState(s.Name, s.State, s.State == "FATAL" ? "Exited too quickly (process log may have details)" : "")).ToList();
 
-    [TestCase("running 0", null)]
-    [TestCase("created 0", null)]
-    [TestCase("exited 2", "the container stopped with exit status 2 before its programs ran (is the image's start command right?)")]
-    [TestCase("dead 137", "the container stopped with exit status 137 before its programs ran (is the image's start command right?)")]
-    [TestCase("", "the container stopped before its programs ran (is the image's start command right?)")]
-    public void A_stopped_container_fails_as_program_not_running(string state, string? reason)
+    [TestCase("running 0", true)]
+    [TestCase("created 0", true)]
+    [TestCase("restarting 1", true)]
+    [TestCase("exited 2", false)]
+    [TestCase("", false)]
+    public void A_container_is_up_while_it_runs_or_is_about_to(string state, bool up)
     {
-        var failure = SmokeVerdict.Container(state);
+        Assert.That(SmokeVerdict.IsUp(state), Is.EqualTo(up));
+    }
 
-        Assert.That(failure, Is.EqualTo(reason is null ? null : new SmokeFailure(SmokeCheck.ProgramNotRunning, reason)));
+    [TestCase("exited 2", "Error: could not find config file /opt/overwatch/supervisord.conf",
+        "the container stopped with exit status 2 before its programs ran (is the image's start command right?)")]
+    [TestCase("dead 137", "", "the container stopped with exit status 137 before its programs ran (is the image's start command right?)")]
+    [TestCase("", "", "the container stopped before its programs ran (is the image's start command right?)")]
+    [TestCase("exited 2", "Error: could not find config file /opt/overwatch/exec/config/supervisord.conf",
+        "the container stopped with exit status 2: its start command found no rendered configuration at /opt/overwatch/exec/config/supervisord.conf " +
+        "(the rendered files did not reach the container), so it had nothing to run")]
+    [TestCase("exited 2", "overwatch-start: nothing to run: mount what RenderConfig rendered at /opt/overwatch/exec (with exec/config/supervisord.conf), or set config",
+        "the container stopped with exit status 2: its start command found no rendered configuration at /opt/overwatch/exec/config/supervisord.conf " +
+        "(the rendered files did not reach the container), so it had nothing to run")]
+    public void A_stopped_container_fails_as_program_not_running_saying_why_from_its_log(string state, string log, string reason)
+    {
+        var failure = SmokeVerdict.Stopped(state, [log]);
+
+        Assert.That(failure, Is.EqualTo(new SmokeFailure(SmokeCheck.ProgramNotRunning, reason)));
+    }
+
+    [Test]
+    public void A_web_app_that_uwsgi_cannot_load_fails_naming_the_cause_and_a_log_without_signs_keeps_waiting()
+    {
+        Assert.That(SmokeVerdict.WebApp(["-- unavailable modifier requested: 0 --"])?.Check, Is.EqualTo(SmokeCheck.WebAppNotLoaded));
+        Assert.That(SmokeVerdict.WebApp(["-- unavailable modifier requested: 0 --"])?.Line("3.6.7"), Does.StartWith("smoke test of Python 3.6.7 failed: web app not loaded: uwsgi runs without Python"));
+        Assert.That(SmokeVerdict.WebApp(["spawned uWSGI worker 1 (pid: 12, cores: 1)"]), Is.Null);
     }
 
     [Test]

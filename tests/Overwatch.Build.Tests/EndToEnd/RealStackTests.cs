@@ -14,7 +14,7 @@ namespace Overwatch.Build.Tests.EndToEnd;
 /// behaves like upstream's: it rewrites ./supervisord.conf with control on :9001, does not wait for its
 /// `supervisorctl update`, and exits with status 1 even when it worked.
 /// </summary>
-[TestFixture, Category("RealStack"), NonParallelizable]
+[TestFixture, Category("RealStack"), Category("Engine"), NonParallelizable]
 public sealed class RealStackTests
 {
     private const string Host = "dev.example.org";
@@ -27,6 +27,7 @@ public sealed class RealStackTests
     private string imageId = null!;
     private string container = null!;
     private readonly string secret = $"real-stack-secret-{Guid.NewGuid():N}";
+    private readonly string keepTag = $"owb-realstack-keep:{Guid.NewGuid():N}";
     private readonly string selfName = $"owb-realstack-self-{Guid.NewGuid():N}"[..34];
     private int port;
     private int control;
@@ -49,6 +50,9 @@ public sealed class RealStackTests
         var (build, id) = images.Build();
         Assert.That(build.ExitCode, Is.EqualTo(0), build.ToString());
         imageId = id!;
+        // Under the containerd image store an image that loses its last tag is gone: the next commit's build moves
+        // the planned tag, and the tests below still start this image by its ID.
+        Run("docker", "tag", imageId, keepTag);
         TestContext.Progress.WriteLine($"real stack: DockerImage {clock.ElapsedMilliseconds} ms");
 
         deploy = new TempDirectory("owb-realstack-deploy");
@@ -70,6 +74,7 @@ public sealed class RealStackTests
     {
         if (deploy is not null && File.Exists(ComposeFile)) Compose(["--down"]);
         Shell.Run("docker", "rm", "--force", selfName);
+        Shell.Run("docker", "rmi", keepTag);
         images?.Dispose();
         deploy?.Dispose();
     }
@@ -174,7 +179,11 @@ public sealed class RealStackTests
         images.CheckOut(commit);
 
         Assert.That(built.ExitCode, Is.EqualTo(0), built.ToString());
-        Assert.That(StandInImage.SourceLayer(nextId!), Is.Not.EqualTo(StandInImage.SourceLayer(imageId)));
+        // The stand-in Dockerfile's last two layers are the source copy and the pip install of it. (Compared by the
+        // image's layer digests: BuildKit keeps no intermediate images for `docker history` to name.)
+        var (before, after) = (Layers(imageId), Layers(nextId!));
+        Assert.That(after, Is.Not.EqualTo(before), "the source layer changed");
+        Assert.That(after.SkipLast(2), Is.EqualTo(before.SkipLast(2)), "the layers before the source copy are reused");
         Assert.That(Run("docker", "image", "inspect", "--format", $"{{{{ index .Config.Labels \"{StandInImage.RevisionLabel}\" }}}}", nextId!).Trim(),
             Is.EqualTo(next));
     }
@@ -182,25 +191,55 @@ public sealed class RealStackTests
     [Test, Order(1)]
     public void A_service_that_does_not_become_healthy_fails_up_in_time_with_its_last_log_lines()
     {
-        using var broken = new TempDirectory("owb-realstack-broken");
-        var (webPort, brokenControl) = (FreePort.OnLoopback(), FreePort.OnLoopback());
-        var yaml = broken.Combine("deploy.yaml");
-        File.WriteAllText(yaml, File.ReadAllText(Path.Combine(StandInImage.Fixture, "deploy-webapp-processing.yaml"))
-            .Replace("overwatch.webApp.run", "overwatch.webApp.missing")
-            .Replace("CONTROL_PORT", brokenControl.ToString()).Replace("STATS_PORT", FreePort.OnLoopback().ToString()).Replace("PORT", webPort.ToString()));
-        string[] stack = ["--target=Compose", "--network=host", $"--exec-dir={broken.Combine("exec")}", .. images.PlanArguments];
-        var env = new Dictionary<string, string?> { ["realStackSecret"] = secret, ["externalIP"] = "127.0.0.1", ["externalPort"] = webPort.ToString() };
-
-        var clock = Stopwatch.StartNew();
-        var result = BuildScript.Run([.. stack, "--up", "--up-timeout=10", $"--deploy-config={yaml}", $"--data-dir={broken.Combine("data")}"], env);
-        var elapsed = clock.Elapsed;
-        var down = BuildScript.Run([.. stack, "--down"], env);
+        // uwsgi refuses more cheaper workers than workers and exits: webApp ends FATAL, nothing ever answers.
+        var (result, elapsed) = BrokenStack(yaml => yaml.Replace("cheaper: 1", "cheaper: 5"), upTimeout: 10);
 
         Assert.That(result.ExitCode, Is.Not.EqualTo(0), result.ToString());
         Assert.That(result.StandardError, Does.Contain("service overwatch is not healthy after 10 s (").And.Contain("(--down stops it); its last log lines:"));
         Assert.That(result.StandardError, Does.Contain("  | "), "the service's own log lines follow");
         Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(60)));
+    }
+
+    [Test, Order(1)]
+    public void A_web_app_that_cannot_be_imported_fails_up_within_seconds_naming_the_error()
+    {
+        var (result, elapsed) = BrokenStack(yaml => yaml.Replace("overwatch.webApp.run", "overwatch.webApp.missing"), upTimeout: 120);
+
+        Assert.That(result.ExitCode, Is.Not.EqualTo(0), result.ToString());
+        Assert.That(result.StandardError, Does.Contain("service overwatch cannot serve its web app: uwsgi could not import the web app " +
+            "('no python application found'): ModuleNotFoundError: No module named 'overwatch.webApp.missing'"), result.ToString());
+        Assert.That(result.StandardError, Does.Not.Contain("raise --up-timeout"));
+        Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(60)), "named at the first answer, not after the 120 s --up-timeout");
+    }
+
+    [Test, Order(1)]
+    public void A_web_app_without_uwsgis_python_plugin_fails_up_within_seconds_naming_the_fix()
+    {
+        var (result, elapsed) = BrokenStack(yaml => yaml.Replace("plugins: \"python3\"", ""), upTimeout: 120);
+
+        Assert.That(result.ExitCode, Is.Not.EqualTo(0), result.ToString());
+        Assert.That(result.StandardError, Does.Contain("service overwatch cannot serve its web app: uwsgi runs without Python " +
+            "(its log says 'unavailable modifier requested: 0'): add plugins: python3 to executables.webApp.uwsgi in the deploy YAML"), result.ToString());
+        Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(60)), "named at the first answer, not after the 120 s --up-timeout");
+    }
+
+    /// <summary>Compose --network=host --up of the stand-in deployment changed by <paramref name="change"/>, then --down; the result of --up.</summary>
+    private (CommandResult Result, TimeSpan Elapsed) BrokenStack(Func<string, string> change, int upTimeout)
+    {
+        using var broken = new TempDirectory("owb-realstack-broken");
+        var (webPort, brokenControl) = (FreePort.OnLoopback(), FreePort.OnLoopback());
+        var yaml = broken.Combine("deploy.yaml");
+        File.WriteAllText(yaml, change(File.ReadAllText(Path.Combine(StandInImage.Fixture, "deploy-webapp-processing.yaml")))
+            .Replace("CONTROL_PORT", brokenControl.ToString()).Replace("STATS_PORT", FreePort.OnLoopback().ToString()).Replace("PORT", webPort.ToString()));
+        string[] stack = ["--target=Compose", "--network=host", $"--exec-dir={broken.Combine("exec")}", .. images.PlanArguments];
+        var env = new Dictionary<string, string?> { ["realStackSecret"] = secret, ["externalIP"] = "127.0.0.1", ["externalPort"] = webPort.ToString() };
+
+        var clock = Stopwatch.StartNew();
+        var result = BuildScript.Run([.. stack, "--up", $"--up-timeout={upTimeout}", $"--deploy-config={yaml}", $"--data-dir={broken.Combine("data")}"], env);
+        var elapsed = clock.Elapsed;
+        var down = BuildScript.Run([.. stack, "--down"], env);
         Assert.That(down.ExitCode, Is.EqualTo(0), down.ToString());
+        return (result, elapsed);
     }
 
     [Test, Order(2)]
@@ -330,6 +369,9 @@ public sealed class RealStackTests
         Assert.That(result.ExitCode, Is.EqualTo(2));
         Assert.That(result.StandardError.Trim(), Does.StartWith("overwatch-start: nothing to run: mount what RenderConfig rendered at /opt/overwatch/exec"));
     }
+
+    private static IReadOnlyList<string> Layers(string image) =>
+        Run("docker", "image", "inspect", "--format", "{{range .RootFS.Layers}}{{println .}}{{end}}", image).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     private string ProjectName => Overwatch.Build.Containers.HostStackPlan.ProjectName(ComposeFile);
 

@@ -5,17 +5,20 @@ namespace Overwatch.Build.Tests.Infra;
 /// image is the stand-in (Fixtures/StandIn/Dockerfile on the stand-in base, tagged locally as each version's base
 /// image so nothing is pulled), a build context laid out as docker/Dockerfile expects (overwatch-src/ and
 /// overwatch-start), and the stand-in's smoke deployment. Variants change the source, the start command or the
-/// Dockerfile. Removes every image it tagged.
+/// Dockerfile or the smoke deploy YAML. Removes every image it tagged, on the engine given (else the one under test).
 /// </summary>
 public sealed class StandInRelease : IDisposable
 {
     private readonly TempDirectory work = new("owb-smoke");
     private readonly string registry;
+    private readonly IReadOnlyDictionary<string, string?> engine;
 
     public StandInRelease(string registry, string space, IReadOnlyList<string> pythons, int timeLimit = 30,
-        Action<string>? changeSource = null, string? startCommand = null, string? dockerfileTail = null, bool smoke = true)
+        Action<string>? changeSource = null, string? startCommand = null, string? dockerfileTail = null, bool smoke = true,
+        Func<string, string>? changeSmokeDeploy = null, IReadOnlyDictionary<string, string?>? engine = null)
     {
         this.registry = registry;
+        this.engine = engine ?? new Dictionary<string, string?>();
         Space = space;
         Pythons = pythons;
         var context = work.Combine("context");
@@ -26,9 +29,15 @@ public sealed class StandInRelease : IDisposable
         else File.WriteAllText(start, startCommand);
         File.SetUnixFileMode(start, (UnixFileMode)0b111_101_101);
         File.WriteAllText(work.Combine("Dockerfile"), File.ReadAllText(Path.Combine(StandInImage.Fixture, "Dockerfile")) + (dockerfileTail ?? ""));
+        var smokeDeploy = Path.Combine(StandInImage.Fixture, "smoke-deploy.yaml");
+        if (changeSmokeDeploy is not null)
+        {
+            File.WriteAllText(work.Combine("smoke-deploy.yaml"), changeSmokeDeploy(File.ReadAllText(smokeDeploy)));
+            smokeDeploy = work.Combine("smoke-deploy.yaml");
+        }
         var smokeSection = smoke ? $"""
             smoke:
-              deployConfig: {Path.Combine(StandInImage.Fixture, "smoke-deploy.yaml")}
+              deployConfig: {smokeDeploy}
               host: dev.example.org
               status: 200
               timeLimit: {timeLimit}
@@ -48,7 +57,7 @@ public sealed class StandInRelease : IDisposable
               context: context
             {smokeSection}
             """);
-        foreach (var python in pythons) Run("docker", "tag", StandInImage.BaseImage, BaseReference(python));
+        foreach (var python in pythons) Run(["tag", StandInImage.BaseImage, BaseReference(python)]);
     }
 
     public string Space { get; }
@@ -60,16 +69,16 @@ public sealed class StandInRelease : IDisposable
 
     public void Dispose()
     {
-        var ours = Shell.Run("docker", "images", "--format", "{{.Repository}}:{{.Tag}}").StandardOutput
+        var ours = Shell.Run("docker", ["images", "--format", "{{.Repository}}:{{.Tag}}"], engine).StandardOutput
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(i => i.StartsWith($"{registry}/{Space}/", StringComparison.Ordinal)).ToList();
-        if (ours.Count > 0) Shell.Run("docker", ["rmi", "--force", .. ours]);
+        if (ours.Count > 0) Shell.Run("docker", ["rmi", "--force", .. ours], engine);
         work.Dispose();
     }
 
-    private static void Run(string program, params string[] arguments)
+    private void Run(string[] arguments)
     {
-        var result = Shell.Run(program, arguments);
-        if (result.ExitCode != 0) throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed: {result}");
+        var result = Shell.Run("docker", arguments, engine);
+        if (result.ExitCode != 0) throw new InvalidOperationException($"docker {string.Join(' ', arguments)} failed: {result}");
     }
 
     private static void CopyDirectory(string from, string to)

@@ -36,6 +36,7 @@ public sealed class ProcessRunner : IProcessRunner
             .WithStandardErrorPipe(PipeTarget.ToDelegate(l => Line(l, false)));
         if (spec.WorkingDirectory is not null) command = command.WithWorkingDirectory(spec.WorkingDirectory);
         if (spec.StandardInput is not null) command = command.WithStandardInputPipe(PipeSource.FromString(spec.StandardInput));
+        if (spec.StandardInputBytes is not null) command = command.WithStandardInputPipe(PipeSource.FromBytes(spec.StandardInputBytes));
 
         try
         {

@@ -7,6 +7,9 @@ namespace Overwatch.Build.Infrastructure.Processes;
 public sealed record ProcessSpec(string Program, IReadOnlyList<string> Arguments)
 {
     public string? StandardInput { get; init; }
+
+    /// <summary>Binary standard input (a tar stream for <c>docker cp -</c>); never shown, like <see cref="StandardInput"/>.</summary>
+    public byte[]? StandardInputBytes { get; init; }
     public bool SecretInput { get; init; }
     public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
     public string? WorkingDirectory { get; init; }

@@ -104,6 +104,10 @@ public class CredentialRenderingTests
     [TestCase("host.example.org::module", null)]
     [TestCase("rsync://host.example.org/module", null)]
     [TestCase("", null)]
+    [TestCase("overwatch@[2001:db8::1]:/data", "2001:db8::1")]
+    [TestCase("[2001:db8::1]:data", "2001:db8::1")]
+    [TestCase("[2001:db8::1]::module", null)]
+    [TestCase("copies/[today]:x", null)]
     public void The_ssh_host_of_an_rsync_destination(string destination, string? host) =>
         Assert.That(SshDestinations.RsyncHost(destination), Is.EqualTo(host));
 
@@ -147,6 +151,17 @@ public class CredentialRenderingTests
 
         Assert.That(error!.Message, Does.Contain("$knownHosts (line 2): line 1 is not a known_hosts line"));
         Assert.That(error.Message, Does.Not.Contain("PRIVATE KEY"));
+    }
+
+    [Test]
+    public void A_percent_sign_in_a_credential_path_reaches_ssh_as_a_literal_percent()
+    {
+        var config = DeployConfigLoader.Load("environment:\n    sshKey: {enabled: true, writeLocation: \"keys/100%d/id_rsa\"}\n" + DataTransfer, Host);
+
+        var files = ConfigRenderer.Render(config, HostSettings, new TemplateSet(RepoPaths.Templates));
+
+        Assert.That(files.Single(f => f.Path.EndsWith("/ssh_config", StringComparison.Ordinal)).Text,
+            Does.Contain("    IdentityFile /opt/overwatch/keys/100%%d/id_rsa\n"), "ssh would expand %d to the home directory");
     }
 
     private static RenderSettings HostSettings => new("/opt/overwatch", "exec") { ProgramsHome = "/home/overwatch" };

@@ -164,5 +164,27 @@ public class CredentialRenderingTests
             Does.Contain("    IdentityFile /opt/overwatch/keys/100%%d/id_rsa\n"), "ssh would expand %d to the home directory");
     }
 
+    [Test]
+    public void Pinned_host_keys_the_program_cannot_read_stop_it_in_one_line_naming_the_file()
+    {
+        using var work = new TempDirectory();
+        var yaml = "environment:\n    knownHosts: {enabled: true, writeLocation: keys/known_hosts}\n" + DataTransfer;
+        var environment = DeployFixtures.Environment(work.Path, ("config", yaml), ("knownHosts", "yale.example.org ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPa63X34"));
+        RenderConfigTarget.Render(BadInputTests.Options(work.Path), environment, TextWriter.Null);
+        File.Delete(Path.Combine(work.Path, "keys", "known_hosts"));
+
+        var result = Shell.Run("/bin/sh", [Path.Combine(work.Path, "exec", "config", "known-hosts.sh"), "22", "yale.example.org", "--", "echo", "started"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(1));
+            Assert.That(result.StandardError.TrimEnd().Split('\n'), Is.EqualTo(new[]
+            {
+                $"error: cannot read the pinned host keys {work.Path}/keys/known_hosts (environment.knownHosts) as {Environment.UserName}; render them again, or make them readable by the user the programs run as; nothing was started",
+            }));
+            Assert.That(result.StandardOutput, Does.Not.Contain("started"));
+        });
+    }
+
     private static RenderSettings HostSettings => new("/opt/overwatch", "exec") { ProgramsHome = "/home/overwatch" };
 }

@@ -186,5 +186,27 @@ public class CredentialRenderingTests
         });
     }
 
+    [Test]
+    public void A_known_hosts_place_the_program_cannot_write_stops_it_in_one_line_naming_the_file()
+    {
+        RequiredProgram.Find("ssh-keyscan");
+        using var work = new TempDirectory();
+        var yaml = "environment:\n    knownHosts: {writeLocation: blocked/known_hosts}\n" + DataTransfer;
+        RenderConfigTarget.Render(BadInputTests.Options(work.Path), DeployFixtures.Environment(work.Path, ("config", yaml)), TextWriter.Null);
+        File.WriteAllText(Path.Combine(work.Path, "blocked"), "a file where the directory would go");
+
+        var result = Shell.Run("/bin/sh", [Path.Combine(work.Path, "exec", "config", "known-hosts.sh"), "22", "yale.example.org", "--", "echo", "started"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(1));
+            Assert.That(result.StandardError.TrimEnd().Split('\n'), Is.EqualTo(new[]
+            {
+                $"error: cannot add the ssh host key of yale.example.org port 22 to {work.Path}/blocked/known_hosts as {Environment.UserName}; make its directory writable by the user the programs run as, or pin the keys with environment.knownHosts; nothing was started",
+            }));
+            Assert.That(result.StandardOutput, Does.Not.Contain("started"));
+        });
+    }
+
     private static RenderSettings HostSettings => new("/opt/overwatch", "exec") { ProgramsHome = "/home/overwatch" };
 }

@@ -49,7 +49,7 @@ public static partial class DeployValidator
     {
         foreach (var destination in config.Executables.Where(e => e.Kind == ExecutableKind.DataTransfer).SelectMany(Rendering.SshDestinations.OfDataTransfer))
         {
-            if (!ValueRules.IsHost(destination.Address))
+            if (!ValueRules.IsSshHost(destination.Address))
                 problems.Add(new DeployProblem(destination.YamlPath, destination.Line,
                     $"'{Printable(destination.Address)}' is not a host name or address; write the rsync destination as user@host:/path (host: letters, digits, '.', '-', ':', not starting with '-')"));
         }
@@ -133,7 +133,7 @@ public static partial class DeployValidator
 
         if (receiver.Tunnel is not { Enabled: true } tunnel) return;
         if (string.IsNullOrWhiteSpace(tunnel.Address)) Missing(tunnel.YamlPath, "address", tunnel.Line, "the host to tunnel through, e.g. lxplus.cern.ch", problems);
-        else if (!ValueRules.IsHost(tunnel.Address))
+        else if (!ValueRules.IsSshHost(tunnel.Address))
             problems.Add(new DeployProblem($"{tunnel.YamlPath}.address", tunnel.Line,
                 $"'{Printable(tunnel.Address)}' is not a host name or address; use e.g. lxplus.cern.ch or 192.0.2.1 (letters, digits, '.', '-', ':', not starting with '-')"));
         if (string.IsNullOrWhiteSpace(tunnel.Username)) Missing(tunnel.YamlPath, "username", tunnel.Line, "the user on the tunnel host", problems);

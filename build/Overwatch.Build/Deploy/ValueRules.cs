@@ -26,6 +26,9 @@ public static partial class ValueRules
 
     public static bool IsHost(string value) => Host().IsMatch(value);
 
+    /// <summary>A host for ssh's command line and known_hosts: no brackets (ssh takes an IPv6 address bare, the port from -p).</summary>
+    public static bool IsSshHost(string value) => IsHost(value) && !value.Contains('[') && !value.Contains(']');
+
     public static bool IsUserName(string value) => UserName().IsMatch(value);
 
     /// <summary>A line break or other control character would start a new line or section in an INI-style file.</summary>

@@ -104,6 +104,10 @@ public class CredentialRenderingTests
     [TestCase("host.example.org::module", null)]
     [TestCase("rsync://host.example.org/module", null)]
     [TestCase("", null)]
+    [TestCase("overwatch@[2001:db8::1]:/data", "2001:db8::1")]
+    [TestCase("[2001:db8::1]:data", "2001:db8::1")]
+    [TestCase("[2001:db8::1]::module", null)]
+    [TestCase("copies/[today]:x", null)]
     public void The_ssh_host_of_an_rsync_destination(string destination, string? host) =>
         Assert.That(SshDestinations.RsyncHost(destination), Is.EqualTo(host));
 
@@ -147,6 +151,61 @@ public class CredentialRenderingTests
 
         Assert.That(error!.Message, Does.Contain("$knownHosts (line 2): line 1 is not a known_hosts line"));
         Assert.That(error.Message, Does.Not.Contain("PRIVATE KEY"));
+    }
+
+    [Test]
+    public void A_percent_sign_in_a_credential_path_reaches_ssh_as_a_literal_percent()
+    {
+        var config = DeployConfigLoader.Load("environment:\n    sshKey: {enabled: true, writeLocation: \"keys/100%d/id_rsa\"}\n" + DataTransfer, Host);
+
+        var files = ConfigRenderer.Render(config, HostSettings, new TemplateSet(RepoPaths.Templates));
+
+        Assert.That(files.Single(f => f.Path.EndsWith("/ssh_config", StringComparison.Ordinal)).Text,
+            Does.Contain("    IdentityFile /opt/overwatch/keys/100%%d/id_rsa\n"), "ssh would expand %d to the home directory");
+    }
+
+    [Test]
+    public void Pinned_host_keys_the_program_cannot_read_stop_it_in_one_line_naming_the_file()
+    {
+        using var work = new TempDirectory();
+        var yaml = "environment:\n    knownHosts: {enabled: true, writeLocation: keys/known_hosts}\n" + DataTransfer;
+        var environment = DeployFixtures.Environment(work.Path, ("config", yaml), ("knownHosts", "yale.example.org ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPa63X34"));
+        RenderConfigTarget.Render(BadInputTests.Options(work.Path), environment, TextWriter.Null);
+        File.Delete(Path.Combine(work.Path, "keys", "known_hosts"));
+
+        var result = Shell.Run("/bin/sh", [Path.Combine(work.Path, "exec", "config", "known-hosts.sh"), "22", "yale.example.org", "--", "echo", "started"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(1));
+            Assert.That(result.StandardError.TrimEnd().Split('\n'), Is.EqualTo(new[]
+            {
+                $"error: cannot read the pinned host keys {work.Path}/keys/known_hosts (environment.knownHosts) as {Environment.UserName}; render them again, or make them readable by the user the programs run as; nothing was started",
+            }));
+            Assert.That(result.StandardOutput, Does.Not.Contain("started"));
+        });
+    }
+
+    [Test]
+    public void A_known_hosts_place_the_program_cannot_write_stops_it_in_one_line_naming_the_file()
+    {
+        RequiredProgram.Find("ssh-keyscan");
+        using var work = new TempDirectory();
+        var yaml = "environment:\n    knownHosts: {writeLocation: blocked/known_hosts}\n" + DataTransfer;
+        RenderConfigTarget.Render(BadInputTests.Options(work.Path), DeployFixtures.Environment(work.Path, ("config", yaml)), TextWriter.Null);
+        File.WriteAllText(Path.Combine(work.Path, "blocked"), "a file where the directory would go");
+
+        var result = Shell.Run("/bin/sh", [Path.Combine(work.Path, "exec", "config", "known-hosts.sh"), "22", "yale.example.org", "--", "echo", "started"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(1));
+            Assert.That(result.StandardError.TrimEnd().Split('\n'), Is.EqualTo(new[]
+            {
+                $"error: cannot add the ssh host key of yale.example.org port 22 to {work.Path}/blocked/known_hosts as {Environment.UserName}; make its directory writable by the user the programs run as, or pin the keys with environment.knownHosts; nothing was started",
+            }));
+            Assert.That(result.StandardOutput, Does.Not.Contain("started"));
+        });
     }
 
     private static RenderSettings HostSettings => new("/opt/overwatch", "exec") { ProgramsHome = "/home/overwatch" };

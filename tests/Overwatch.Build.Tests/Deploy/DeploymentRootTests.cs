@@ -152,6 +152,23 @@ public class DeploymentRootTests
     }
 
     [Test]
+    public void With_a_deployment_root_the_programs_home_and_its_credentials_are_readable_by_their_owner_only()
+    {
+        using var work = new TempDirectory();
+        var checkout = Directory.CreateDirectory(work.Combine("checkout")).FullName;
+        var yaml = Yaml("exec/nginx") + "\nenvironment:\n    sshKey: {enabled: true}\n    knownHosts: {enabled: true}\n    gridCert: {enabled: true}\n    gridKey: {enabled: true}\n";
+        var environment = DeployFixtures.Environment(checkout, ("config", yaml), ("sshKey", "not a real key"), ("gridCert", "CERT"), ("gridKey", "KEY"),
+            ("knownHosts", "yale.example.org ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPa63X34"));
+
+        RenderConfigTarget.Render(Options(checkout, work.Combine("deploy", "exec"), "/opt/overwatch"), environment, TextWriter.Null);
+
+        var home = work.Combine("deploy", "exec", "home");
+        var modes = new[] { "", ".ssh", ".globus", ".ssh/id_rsa", ".ssh/known_hosts", ".globus/usercert.pem", ".globus/userkey.pem" }
+            .ToDictionary(p => p, p => File.GetUnixFileMode(Path.Combine(home, p)) & (UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute));
+        Assert.That(modes.Where(m => m.Value != 0).Select(m => $"{m.Key}: {m.Value}"), Is.Empty);
+    }
+
+    [Test]
     public void With_a_deployment_root_PWD_in_the_yaml_is_the_programs_working_directory()
     {
         using var work = new TempDirectory();

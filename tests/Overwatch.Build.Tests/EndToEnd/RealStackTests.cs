@@ -259,7 +259,9 @@ public sealed class RealStackTests
     [Test]
     public void The_stand_in_deploy_rewrites_supervisord_conf_asks_for_an_update_it_does_not_wait_for_and_exits_1()
     {
-        const string script = "printf '[program:stale]\\ncommand = false\\n' > supervisord.conf; overwatchDeploy -e config; echo \"deploy exit status $?\"; sleep 1; cat supervisord.conf";
+        // Waits (30 s at most) for the update the deploy left running: a fixed second was too short on a loaded machine.
+        const string script = "printf '[program:stale]\\ncommand = false\\n' > supervisord.conf; overwatchDeploy -e config; echo \"deploy exit status $?\"; " +
+            "for i in $(seq 300); do grep -qs '[s]upervisorctl' /proc/[0-9]*/cmdline || break; sleep 0.1; done; cat supervisord.conf";
 
         var result = Shell.Run("docker", "run", "--rm", "--env", "config=" + SelfConfig, imageId, "sh", "-c", script);
 

@@ -28,6 +28,17 @@ public sealed class ManagedProcess : IDisposable
 
     public bool HasExited => process.HasExited;
 
+    public int Id => process.Id;
+
+    /// <summary>The exit code once the program has ended within <paramref name="timeout"/>; a time-out fails the test.</summary>
+    public int WaitForExit(TimeSpan timeout)
+    {
+        if (!process.WaitForExit(timeout))
+            NUnit.Framework.Assert.Fail($"{Name} still runs after {timeout.TotalSeconds:0} s; its last output:{Environment.NewLine}{Output}");
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+
     public string Output => string.Join(Environment.NewLine, output);
 
     /// <summary>Polls until <paramref name="ready"/>; false when the program exited first (e.g. its port was taken), a failure on time-out.</summary>

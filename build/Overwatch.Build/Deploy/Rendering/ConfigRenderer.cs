@@ -92,8 +92,12 @@ public static class ConfigRenderer
     /// <summary>A word for sh: single-quoted, a quote inside written as '\''.</summary>
     private static string ShellQuote(string value) => "'" + value.Replace("'", "'\\''") + "'";
 
-    /// <summary>ssh_config takes double quotes around a value with spaces.</summary>
-    private static string SshConfigWord(string path) => path.Any(char.IsWhiteSpace) ? $"\"{path}\"" : path;
+    /// <summary>ssh_config takes double quotes around a value with spaces, and expands %-tokens in these paths: a literal '%' is '%%'.</summary>
+    private static string SshConfigWord(string path)
+    {
+        var escaped = path.Replace("%", "%%");
+        return escaped.Any(char.IsWhiteSpace) ? $"\"{escaped}\"" : escaped;
+    }
 
     private static RenderedFile Readable(string path, string text) => new(path, text, RenderedFile.Readable);
 

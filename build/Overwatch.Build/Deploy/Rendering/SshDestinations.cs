@@ -52,12 +52,14 @@ public static class SshDestinations
     public static bool IsEosSite(string siteName) => siteName.Contains("EOS", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// The host of an rsync-over-ssh destination (<c>[user@]host:path</c>), or null for a local path or an rsync
-    /// daemon (<c>host::module</c>, <c>rsync://</c>), which use no ssh.
+    /// The host of an rsync-over-ssh destination (<c>[user@]host:path</c>, an IPv6 address in brackets as rsync
+    /// takes it: <c>user@[2001:db8::1]:path</c>), or null for a local path or an rsync daemon (<c>host::module</c>,
+    /// <c>rsync://</c>), which use no ssh.
     /// </summary>
     public static string? RsyncHost(string destination)
     {
         if (destination.Contains("://", StringComparison.Ordinal)) return null;
+        if (IsBracketed(destination, out var open)) return BracketedHost(destination, open);
         var colon = destination.IndexOf(':');
         var slash = destination.IndexOf('/');
         if (colon <= 0 || (slash >= 0 && slash < colon)) return null;
@@ -65,5 +67,20 @@ public static class SshDestinations
         var at = destination.LastIndexOf('@', colon);
         var host = destination[(at + 1)..colon];
         return host.Length == 0 ? null : host;
+    }
+
+    // The colons of an IPv6 address are not the one that ends the host; ssh and known_hosts name it without brackets.
+    private static bool IsBracketed(string destination, out int open)
+    {
+        open = destination.IndexOf('[');
+        return open == 0 || (open > 0 && destination[open - 1] == '@' && destination.IndexOfAny(['/', ':']) > open);
+    }
+
+    private static string? BracketedHost(string destination, int open)
+    {
+        var close = destination.IndexOf(']', open);
+        if (close <= open + 1 || close + 1 >= destination.Length || destination[close + 1] != ':') return null;
+        if (close + 2 < destination.Length && destination[close + 2] == ':') return null;
+        return destination[(open + 1)..close];
     }
 }

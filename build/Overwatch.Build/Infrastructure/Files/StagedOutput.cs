@@ -33,7 +33,7 @@ public sealed class StagedOutput : IDisposable
         var directory = Path.GetDirectoryName(target)!;
         if (!Directory.Exists(directory))
         {
-            if (newDirectoryMode is { } directoryMode && !OperatingSystem.IsWindows()) Directory.CreateDirectory(directory, directoryMode);
+            if (newDirectoryMode is { } directoryMode && !OperatingSystem.IsWindows()) CreateDirectories(directory, directoryMode);
             else Directory.CreateDirectory(directory);
         }
         var temporary = Path.Combine(directory, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
@@ -47,6 +47,15 @@ public sealed class StagedOutput : IDisposable
             stream.Write(contents);
         }
         return temporary;
+    }
+
+    // Directory.CreateDirectory gives the mode to the last directory only; a secret's new parents (the programs'
+    // home exec/home above .ssh) would be readable by everyone.
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static void CreateDirectories(string directory, UnixFileMode mode)
+    {
+        if (Path.GetDirectoryName(directory) is { } parent && !Directory.Exists(parent)) CreateDirectories(parent, mode);
+        if (!Directory.Exists(directory)) Directory.CreateDirectory(directory, mode);
     }
 
     public void Commit()

@@ -7,6 +7,10 @@ for tool in ssh-keygen ssh-keyscan; do
     command -v "$tool" >/dev/null || { echo "error: $tool is not installed here (Debian package openssh-client); it checks the ssh host keys before $*" >&2; exit 1; }
 done
 # environment.knownHosts pins the keys: a host whose key is not pinned stops the program here, in one line.
+if [ ! -r "$known_hosts" ]; then
+    echo "error: cannot read the pinned host keys $known_hosts (environment.knownHosts) as $(id -un); render them again, or make them readable by the user the programs run as; nothing was started" >&2
+    exit 1
+fi
 pinned=$(mktemp) || exit 1
 trap 'rm -f "$pinned"' EXIT
 while [ "$#" -gt 0 ] && [ "$1" != "--" ]; do

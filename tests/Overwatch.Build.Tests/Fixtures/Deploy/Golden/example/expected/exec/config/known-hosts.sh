@@ -11,13 +11,14 @@ while [ "$#" -gt 0 ] && [ "$1" != "--" ]; do
     shift 2
     if [ "$port" = 22 ]; then name=$address; else name="[$address]:$port"; fi
     ssh-keygen -F "$name" -f "$known_hosts" >/dev/null 2>&1 && continue
-    (umask 077 && mkdir -p "$(dirname "$known_hosts")") || exit 1
+    unwritable="error: cannot add the ssh host key of $address port $port to $known_hosts as $(id -un); make its directory writable by the user the programs run as, or pin the keys with environment.knownHosts; nothing was started"
+    (umask 077 && mkdir -p "$(dirname "$known_hosts")") 2>/dev/null || { echo "$unwritable" >&2; exit 1; }
     scanned=$(ssh-keyscan -p "$port" -H "$address" 2>/dev/null)
     if [ -z "$scanned" ]; then
         echo "warning: no ssh host key could be read from $address port $port (ssh-keyscan); ssh will refuse the host until its key is in $known_hosts" >&2
         continue
     fi
-    (umask 077 && printf '%s\n' "$scanned" >>"$known_hosts") || exit 1
+    (umask 077 && printf '%s\n' "$scanned" >>"$known_hosts") 2>/dev/null || { echo "$unwritable" >&2; exit 1; }
     echo "warning: trusted the ssh host key of $address port $port on first use (ssh-keyscan, as the existing deployment does), added to $known_hosts; pin the keys with environment.knownHosts instead" >&2
 done
 [ "${1:-}" = "--" ] && shift

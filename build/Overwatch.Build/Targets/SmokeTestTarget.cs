@@ -13,10 +13,12 @@ public sealed class SmokeTestTarget(BuildContext context)
     public void Run()
     {
         var (plan, results) = (context.Plan, context.Images.Smoke);
-        var versions = string.Join(", ", plan.Images.Select(i => i.Python));
+        var images = context.Images.Settled.Unsettled(plan.Images);
+        if (images.Count == 0) return;
+        var versions = string.Join(", ", images.Select(i => i.Python));
         if (context.Arguments.Get(BuildArguments.SkipSmokeTest))
         {
-            foreach (var image in plan.Images) Add(image.Python, new SmokeResult(image.Python.ToString(), SmokeState.Skipped, null, TimeSpan.Zero));
+            foreach (var image in images) Add(image.Python, new SmokeResult(image.Python.ToString(), SmokeState.Skipped, null, TimeSpan.Zero));
             context.Log($"Warning: --skip-smoke-test: the images of Python {versions} are NOT smoke-tested; a push publishes them without their having started once.");
             return;
         }
@@ -28,7 +30,7 @@ public sealed class SmokeTestTarget(BuildContext context)
 
         var run = new SmokeRun(context, smoke, Guid.NewGuid().ToString("N")[..8]);
         var failures = new List<string>();
-        foreach (var image in plan.Images)
+        foreach (var image in images)
         {
             var (result, logs) = run.Test(image);
             Add(image.Python, result);

@@ -111,7 +111,8 @@ public sealed class RegistryFaultTests() : RegistryFixture("Fault-pa55-never-sho
 
         var again = BuildScript.Run(Arguments(registry.Address, space, "Publish", "--python-version=3.6.7"), release);
         Assert.That(again.ExitCode, Is.EqualTo(0), again.ToString());
-        Assert.That(again.StandardOutput, Does.Contain($"{registry.Address}/{space}/overwatch:1.2.3-py3.6.7 is already published from this image"));
+        Assert.That(again.StandardOutput, Does.Contain("[py3.6.7] Up to date in the registry (inputs "));
+        Assert.That(again.StandardOutput, Does.Contain($"{registry.Address}/{space}/overwatch:1.2.3-py3.6.7: the registry already holds an image of the current inputs"));
 
         // Another creation time gives another image under the same release tag.
         release["SOURCE_DATE_EPOCH"] = "1800000000";

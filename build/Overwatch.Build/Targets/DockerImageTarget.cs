@@ -9,7 +9,8 @@ namespace Overwatch.Build.Targets;
 /// DockerImage: builds the app image of every planned Python version on its base image, with every planned tag.
 /// The versions run side by side (--parallel); a base image that is not local is pulled first in its lane. A version
 /// whose every tag is a local image labelled with the hash of the current inputs (<see cref="AppInputs"/>) is not
-/// built again, nor is its cache image pulled.
+/// built again, nor is its cache image pulled; in a run that pushes, one whose every tag the registry holds with an
+/// image of those inputs is not even looked at (<see cref="RegistryNoOp"/>).
 /// </summary>
 public sealed class DockerImageTarget(BuildContext context)
 {

@@ -14,7 +14,11 @@ public sealed class SmokeTestTarget(BuildContext context)
     {
         var (plan, results) = (context.Plan, context.Images.Smoke);
         var images = context.Images.Settled.Unsettled(plan.Images);
-        if (images.Count == 0) return;
+        if (images.Count == 0)
+        {
+            context.Log("Nothing to smoke-test: the registry holds images of the current inputs for every version.");
+            return;
+        }
         var versions = string.Join(", ", images.Select(i => i.Python));
         if (context.Arguments.Get(BuildArguments.SkipSmokeTest))
         {

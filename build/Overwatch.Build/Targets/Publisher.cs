@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Overwatch.Build.Images.Plan;
 using Overwatch.Build.Images.Publish;
@@ -55,6 +56,7 @@ public sealed class Publisher(BuildContext context)
                 {
                     var local = Local(push.Reference) ?? throw new DockerException($"{push.Reference} is not a local image: build it with ./build.sh --target=DockerImage");
                     var inputs = record?.InputsOf(push.Reference) ?? LocalInputs(push.Reference);
+                    held[push.Reference] = AskAgain(api, push.Reference, held[push.Reference]);
                     if (guard.Inspect(push.Reference, allowOverwrite, held[push.Reference], local, inputs, m => PublishedInputs(api, push.Reference, m))
                         is { Skip: { } why } inspected)
                         unchanged[push.Reference] = (why, inspected.Reason!, inspected.Digest);
@@ -144,7 +146,7 @@ public sealed class Publisher(BuildContext context)
     /// What the registry holds under each reference, asked before anything is pushed: the images side by side, the
     /// tags of one image one after another (they share a manifest, fetched once).
     /// </summary>
-    private static IReadOnlyDictionary<string, TagLookup> AskRegistry(RegistryClient? api, IReadOnlyList<IReadOnlyList<string>> images, int parallel)
+    private static ConcurrentDictionary<string, TagLookup> AskRegistry(RegistryClient? api, IReadOnlyList<IReadOnlyList<string>> images, int parallel)
     {
         var held = new ConcurrentDictionary<string, TagLookup>(StringComparer.Ordinal);
         try
@@ -161,6 +163,24 @@ public sealed class Publisher(BuildContext context)
             ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
         return held;
+    }
+
+    /// <summary>
+    /// A release the registry could not answer for, transiently (5xx, no answer), is asked again within the run's retry
+    /// policy before the release check refuses it: a release job should not fail on one 503.
+    /// </summary>
+    private TagLookup AskAgain(RegistryClient? api, string reference, TagLookup lookup)
+    {
+        var docker = context.Docker;
+        var clock = Stopwatch.StartNew();
+        for (var retry = 1; api is not null && lookup.Unknown is { } why && RegistryClient.Transient(why)
+             && docker.Retries.DelayBefore(retry, clock.Elapsed, null, Random.Shared.NextDouble()) is { } wait; retry++)
+        {
+            context.Log($"{reference}: cannot tell which image the release holds ({docker.Mask(why)}); retry {retry} of {docker.Retries.Retries} in {wait.TotalSeconds:0.#} s");
+            docker.Sleep(wait);
+            lookup = api.Manifest(reference);
+        }
+        return lookup;
     }
 
     /// <summary>The inputs label of a local image this run did not build, or null.</summary>

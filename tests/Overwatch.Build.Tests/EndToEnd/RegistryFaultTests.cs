@@ -128,6 +128,32 @@ public sealed class RegistryFaultTests() : RegistryFixture("Fault-pa55-never-sho
         Assert.That(registry.ManifestDigest($"{space}/overwatch", "1.2.3-py3.6.7"), Is.Not.EqualTo(published));
     }
 
+    [Test]
+    public void AReleaseTheRegistryCannotAnswerFor_IsAskedAgain_ThenRefusedInOneLine()
+    {
+        const string space = "fault-unreadable";
+        using var proxy = new FaultProxy(registry.Address);
+        BuildBase(proxy.Address, space, "--python-version=3.6.7");
+        var release = new Dictionary<string, string?>(Env(Tag("v1.2.3"), Password)) { ["SOURCE_DATE_EPOCH"] = "1700000000" };
+        var reference = $"{proxy.Address}/{space}/overwatch:1.2.3-py3.6.7";
+        var first = BuildScript.Run(Arguments(proxy.Address, space, "Publish", "--python-version=3.6.7"), release);
+        Assert.That(first.ExitCode, Is.EqualTo(0), first.ToString());
+        var published = registry.ManifestDigest($"{space}/overwatch", "1.2.3-py3.6.7");
+
+        // Another image for the release, while the registry cannot say what the tag holds.
+        release["SOURCE_DATE_EPOCH"] = "1800000000";
+        proxy.Inject("HEAD", "/manifests/1.2.3-py3.6.7$", new FaultAction.Status(503), times: 100);
+        var refused = BuildScript.Run(Arguments(proxy.Address, space, "Publish", "--python-version=3.6.7", "--retries=1"), release);
+
+        Assert.That(refused.ExitCode, Is.Not.EqualTo(0), refused.ToString());
+        Assert.That(refused.StandardOutput, Does.Contain($"{reference}: cannot tell which image the release holds (registry answered 503); retry 1 of 1"));
+        Assert.That(refused.StandardError, Does.Contain(
+            $"cannot tell which image release {reference} holds (registry answered 503): the release push is refused"));
+        Assert.That(refused.StandardOutput, Does.Not.Contain("> docker push"));
+        Assert.That(registry.ManifestDigest($"{space}/overwatch", "1.2.3-py3.6.7"), Is.EqualTo(published), "the release tag did not move");
+        Assert.That(refused.AllOutput, Does.Not.Contain(Password));
+    }
+
     private static readonly Dictionary<string, string?> Master = new()
     {
         ["TRAVIS"] = "true", ["TRAVIS_BRANCH"] = "master", ["TRAVIS_PULL_REQUEST"] = "false",

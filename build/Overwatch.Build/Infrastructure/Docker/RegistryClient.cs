@@ -286,6 +286,16 @@ public sealed class RegistryClient : IDisposable
         return null;
     }
 
+    /// <summary>
+    /// Whether asking again may tell, by this client's own reasons: the registry failed (5xx, 429), did not answer in
+    /// time, or the connection failed; not a refusal of the credentials, a 4xx or an answer it cannot read.
+    /// </summary>
+    public static bool Transient(string why) =>
+        why.StartsWith("registry answered 5", StringComparison.Ordinal) || why.StartsWith("registry answered 429", StringComparison.Ordinal)
+        || why.StartsWith("no answer within", StringComparison.Ordinal)
+        || (!why.Contains("credentials", StringComparison.Ordinal)
+            && (why.Contains("connection refused", StringComparison.OrdinalIgnoreCase) || why.Contains("reset", StringComparison.OrdinalIgnoreCase)));
+
     private static string? Digest(HttpResponseMessage response) =>
         response.Headers.TryGetValues("Docker-Content-Digest", out var values) ? values.FirstOrDefault() : null;
 

@@ -222,4 +222,16 @@ public sealed class RegistryClientTests
         Assert.That(client.Manifest($"{registry.Address}/ns/app:v1").Unknown,
             Is.EqualTo("the index names sha256:3333333333333333333333333333333333333333333333333333333333333333, which the registry does not hold"));
     }
+
+    [TestCase("registry answered 503", true)]
+    [TestCase("registry answered 429", true)]
+    [TestCase("no answer within 5 s", true)]
+    [TestCase("Connection refused (127.0.0.1:5000)", true)]
+    [TestCase("Connection reset by peer", true)]
+    [TestCase("registry refused the credentials (401 unauthorized)", false)]
+    [TestCase("registry answered 403", false)]
+    [TestCase("a manifest that is not JSON", false)]
+    [TestCase("no credentials", false)]
+    public void Only_a_failing_or_silent_registry_is_worth_asking_again(string why, bool transient) =>
+        Assert.That(RegistryClient.Transient(why), Is.EqualTo(transient));
 }

@@ -9,7 +9,8 @@ namespace Overwatch.Build.Targets;
 /// DockerImage: builds the app image of every planned Python version on its base image, with every planned tag.
 /// The versions run side by side (--parallel); a base image that is not local is pulled first in its lane. A version
 /// whose every tag is a local image labelled with the hash of the current inputs (<see cref="AppInputs"/>) is not
-/// built again, nor is its cache image pulled.
+/// built again, nor is its cache image pulled; in a run that pushes, one whose every tag the registry holds with an
+/// image of those inputs is not even looked at (<see cref="RegistryNoOp"/>).
 /// </summary>
 public sealed class DockerImageTarget(BuildContext context)
 {
@@ -29,12 +30,15 @@ public sealed class DockerImageTarget(BuildContext context)
         // One docker call for every image the lanes ask about; an unreachable daemon ends the run here, in one line,
         // before the login (which docker would attempt client-side, so its own failure cannot tell).
         var local = LocalImages.Inspect(docker, plan.Images.SelectMany(i => new[] { i.CurrentBase, i.Base }.Concat(i.References)));
+        var recipe = ImageRecipeReader.Read(plan.AppImage);
+        // Before any pull: a version the registry already holds with images of the current inputs is left alone.
+        RegistryNoOp.Decide(context, recipe, local);
+        var images = context.Images.Settled.Unsettled(plan.Images);
         // What the lanes will pull: a base or a previous image that is not local.
-        var missing = plan.Images.SelectMany(i => new[] { i.CurrentBase, i.References[0] }.Where(r => !local.Exists(r)).Select(r => (i.Python.TagSuffix, r))).ToList();
+        var missing = images.SelectMany(i => new[] { i.CurrentBase, i.References[0] }.Where(r => !local.Exists(r)).Select(r => (i.Python.TagSuffix, r))).ToList();
         // A run that pushes and pulls logs in once, before the versions run side by side, so a private registry does
         // not refuse the pulls first; otherwise only a refused pull logs in here, and Push only when docker pushes.
         if (missing.Count > 0 && context.IsScheduled(TargetNames.Push) && context.Plan.Publish) context.Images.LogIn();
-        var recipe = ImageRecipeReader.Read(plan.AppImage);
         if (recipe.Unseen.Count > 0)
             context.Log($"Building every version: the hash of the app image's inputs cannot see {string.Join("; ", recipe.Unseen)}.");
         using var pulls = new Puller(docker, context.Images.LogInForPull, context.Log);
@@ -45,18 +49,18 @@ public sealed class DockerImageTarget(BuildContext context)
         // The base of the current inputs, else the published pyX.Y.Z with a warning (CI machines do not build ROOT).
         var bases = new BaseImages(context, pulls);
         var requireCurrent = context.Arguments.Get(BuildArguments.RequireCurrentBase);
-        var progress = new StepProgress(2 * plan.Images.Count, context.Log);
+        var progress = new StepProgress(2 * images.Count, context.Log);
         // Assembled by the first version that builds (git archive of the commit): a run that skips every build needs none.
         var source = new Lazy<SourceContext?>(() => SourceContext.Assemble(plan.AppImage, context.SourceDir, plan.Commit, context.Runner, context.Log));
         try
         {
-            matrix.Run(plan.Images, "Build", image =>
+            matrix.Run(images, "Build", image =>
             {
                 var baseImage = bases.ForApp(image, requireCurrent, local);
                 var inputs = recipe.Unseen.Count > 0 ? null : Inputs(local, recipe, image, baseImage);
                 if (inputs is not null && UpToDate(local, image, inputs) is { } id)
                 {
-                    context.Images.Record?.ImageBuilt(image, id);
+                    context.Images.Record?.ImageBuilt(image, id, inputs);
                     context.Log($"Up to date (inputs {inputs[..12]}): {string.Join(", ", image.References)} (image {id}); no cache pull, no build.");
                     return;
                 }
@@ -69,14 +73,13 @@ public sealed class DockerImageTarget(BuildContext context)
         }
     }
 
-    /// <summary>The hash of this version's inputs; null when its base has no local ID to hash (then it is built).</summary>
+    /// <summary>The hash of this version's inputs; null when its base has no identity to hash (then it is built).</summary>
     private string? Inputs(LocalImages local, ImageRecipe recipe, ImagePlan image, string baseImage)
     {
         // A base pulled in this run was not local when the run started: ask again.
-        var baseId = (local.Find(baseImage) ?? local.Refresh(baseImage))?.Id;
-        return baseId is null
-            ? null
-            : AppInputs.Hash(recipe, context.Plan.AppImage.SourceTree is null ? null : context.Plan.Commit, BaseImages.BuildArgs(image, baseImage), image.Labels, baseId);
+        var found = local.Find(baseImage) ?? local.Refresh(baseImage);
+        var registry = context.Images.RegistryApi?.Manifest(baseImage) ?? TagLookup.Unsure("no credentials");
+        return BaseIdentity.Of(found, registry) is { } baseIdentity ? RegistryNoOp.Inputs(context, recipe, image, baseImage, baseIdentity) : null;
     }
 
     /// <summary>The image ID when every planned tag is one local image carrying the inputs label of this hash, else null.</summary>
@@ -102,7 +105,7 @@ public sealed class DockerImageTarget(BuildContext context)
                 DockerCommands.Build(plan.AppImage.Dockerfile, directory, image.References, BaseImages.BuildArgs(image, baseImage), labels,
                     cached ? previous : null, idFile),
             $"docker build of {image.References[0]}");
-        context.Images.Record?.ImageBuilt(image, id);
+        context.Images.Record?.ImageBuilt(image, id, inputs);
         context.Log($"Built {image.References[0]} (image {id}).");
     }
 

@@ -39,6 +39,9 @@ public sealed class ImageSession : IDisposable
     /// <summary>What the smoke test found per Python version (empty when it did not run); for reports of the run.</summary>
     public SmokeResults Smoke { get; } = new();
 
+    /// <summary>The versions the registry already holds with images of the current inputs: nothing to do for them.</summary>
+    public SettledVersions Settled { get; } = new();
+
     public static ImageSession Start(BuildContext context)
     {
         var inputs = ImageInputs.Read(context.Arguments, context.Environment, context.Git, context.Layout.Root, context.Clock.GetUtcNow());

@@ -29,12 +29,19 @@ public sealed class PublishRecorder
         }
     }
 
-    public void ImageBuilt(string reference, string? imageId) => Update(reference, e => e with { ImageId = imageId });
+    public void ImageBuilt(string reference, string? imageId, string? inputs = null) =>
+        Update(reference, e => e with { ImageId = imageId, Inputs = inputs ?? e.Inputs });
 
-    /// <summary>Every reference of this image (one build, one ID).</summary>
-    public void ImageBuilt(ImagePlan image, string? imageId)
+    /// <summary>Every reference of this image (one build, one ID), with the hash of its inputs when it has one.</summary>
+    public void ImageBuilt(ImagePlan image, string? imageId, string? inputs = null)
     {
-        foreach (var reference in image.PushOrder) ImageBuilt(reference, imageId);
+        foreach (var reference in image.PushOrder) ImageBuilt(reference, imageId, inputs);
+    }
+
+    /// <summary>The hash of the inputs of the image this run built (or found up to date) for the reference, or null.</summary>
+    public string? InputsOf(string reference)
+    {
+        lock (gate) return entries.GetValueOrDefault(reference)?.Inputs;
     }
 
     /// <summary>The image ID a build of this run reported for the reference, or null.</summary>
@@ -45,8 +52,8 @@ public sealed class PublishRecorder
 
     public void Pushed(string reference, string? digest) => Update(reference, e => e with { Status = ReferenceStatus.Pushed, Digest = digest, Reason = null });
 
-    public void Skipped(string reference, string reason, string? digest = null) =>
-        Update(reference, e => e with { Status = ReferenceStatus.Skipped, Reason = reason, Digest = digest ?? e.Digest });
+    public void Skipped(string reference, string reason, string? digest = null, string? inputs = null) =>
+        Update(reference, e => e with { Status = ReferenceStatus.Skipped, Reason = reason, Digest = digest ?? e.Digest, Inputs = inputs ?? e.Inputs });
 
     public void Failed(string reference, string reason) => Update(reference, e => e with { Status = ReferenceStatus.Failed, Reason = reason });
 
@@ -77,7 +84,7 @@ public sealed class PublishRecorder
                 {
                     var entry = entries.GetValueOrDefault(p.Reference) ?? new Entry();
                     return new ReferenceRecord(p.Reference, p.Kind, entry.ImageId, entry.Status ?? ReferenceStatus.NotPushed, entry.Digest,
-                        entry.Status is null ? unsettled : entry.Reason);
+                        entry.Status is null ? unsettled : entry.Reason) { Inputs = entry.Inputs };
                 }).ToList())).ToList();
             return new PublishRecord(plan.Ref.ToString(), plan.Publish, plan.Reason, succeeded, versions);
         }
@@ -94,5 +101,6 @@ public sealed class PublishRecorder
         public ReferenceStatus? Status { get; init; }
         public string? Digest { get; init; }
         public string? Reason { get; init; }
+        public string? Inputs { get; init; }
     }
 }

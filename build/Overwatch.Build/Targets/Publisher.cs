@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Overwatch.Build.Images.Plan;
 using Overwatch.Build.Images.Publish;
@@ -17,7 +18,8 @@ public sealed record PlannedPush(string Reference, bool Immutable);
 /// not tell is pushed with docker as before. Every release tag of every version is checked first, so a release the
 /// registry refuses stops the run before any version is pushed. A reference is pushed once per run however many
 /// versions name it. One docker login for all lanes, only when docker has something to push; logged out after the
-/// last push.
+/// last push. A version the registry already holds with images of the current inputs (<see cref="RegistryNoOp"/>) is
+/// left alone.
 /// </summary>
 public sealed class Publisher(BuildContext context)
 {
@@ -29,35 +31,45 @@ public sealed class Publisher(BuildContext context)
         var record = session.Record;
         var api = session.RegistryApi;
         var matrix = VersionMatrix.For(context, LaneLoad.Io);
-        var pushes = plan.Images.ToDictionary(image => image, pushesOf);
-        var references = pushes.Values.SelectMany(p => p).Select(p => p.Reference).Distinct().ToList();
+        var images = session.Settled.Unsettled(plan.Images);
+        var pushes = images.ToDictionary(image => image, pushesOf);
+        var references = plan.Images.SelectMany(pushesOf).Select(p => p.Reference).Distinct().ToList();
         var account = new PushAccount(references);
+        foreach (var reference in references.Except(pushes.Values.SelectMany(p => p).Select(p => p.Reference)))
+        {
+            log($"{reference}: {RegistryNoOp.Reason}.");
+            account.Skipped(reference);
+        }
         var ids = new ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
         // Asked only where it decides something: a tag that holds an image, a tag made from another's manifest.
         string? Local(string reference) => ids.GetOrAdd(reference, r => record?.ImageIdOf(r) ?? docker.ImageId(r));
         var held = AskRegistry(api, pushes.Values.Select(p => p.Select(r => r.Reference).ToList()).ToList(), matrix.Parallel);
 
-        var unchanged = new ConcurrentDictionary<string, (string Why, string? Digest)>(StringComparer.Ordinal);
+        var unchanged = new ConcurrentDictionary<string, (string Why, string Reason, string? Digest)>(StringComparer.Ordinal);
         var releases = pushes.Values.SelectMany(p => p).Where(p => p.Immutable).ToList();
         if (releases.Count > 0)
         {
-            // docker answers for the releases the registry's API could not tell about; it needs the login.
-            if (releases.Any(p => held[p.Reference].Unknown is not null)) session.LogIn();
-            var guard = new ReleaseGuard(docker, plan.Registry, log);
-            matrix.Run(plan.Images, "Release check", image =>
+            var guard = new ReleaseGuard(log);
+            matrix.Run(images, "Release check", image =>
             {
                 foreach (var push in pushes[image].Where(p => p.Immutable))
-                    if (guard.Inspect(push.Reference, allowOverwrite, held[push.Reference], Local(push.Reference)) is { Skip: { } why } inspected)
-                        unchanged[push.Reference] = (why, inspected.Digest);
+                {
+                    var local = Local(push.Reference) ?? throw new DockerException($"{push.Reference} is not a local image: build it with ./build.sh --target=DockerImage");
+                    var inputs = record?.InputsOf(push.Reference) ?? LocalInputs(push.Reference);
+                    held[push.Reference] = AskAgain(api, push.Reference, held[push.Reference]);
+                    if (guard.Inspect(push.Reference, allowOverwrite, held[push.Reference], local, inputs, m => PublishedInputs(api, push.Reference, m))
+                        is { Skip: { } why } inspected)
+                        unchanged[push.Reference] = (why, inspected.Reason!, inspected.Digest);
+                }
             });
         }
 
-        var routes = plan.Images.ToDictionary(image => image,
+        var routes = images.ToDictionary(image => image,
             image => PushRoute.For(plan.Registry, pushes[image].Select(p => p.Reference).ToList(), unchanged.Keys.ToHashSet(), r => held[r], Local));
         if (routes.Values.SelectMany(r => r).Any(step => step.Way == PushWay.Docker)) session.LogIn();
         var started = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         var progress = new StepProgress(routes.Values.SelectMany(r => r).Where(s => s.Way is PushWay.Tag or PushWay.Docker).Select(s => s.Reference).Distinct().Count(), log);
-        matrix.Run(plan.Images, "Push", image =>
+        matrix.Run(images, "Push", image =>
         {
             // The manifests this image's tags hold, as they become known: later tags are made from them.
             var inRegistry = new Dictionary<string, RegistryManifest>(StringComparer.Ordinal);
@@ -69,7 +81,7 @@ public sealed class Publisher(BuildContext context)
                 {
                     log(unchanged[reference].Why);
                     account.Skipped(reference);
-                    record?.Skipped(reference, "unchanged release: the registry holds this very image", unchanged[reference].Digest);
+                    record?.Skipped(reference, unchanged[reference].Reason, unchanged[reference].Digest);
                     if (held[reference].Manifest is { } release) inRegistry[reference] = release;
                     continue;
                 }
@@ -100,16 +112,16 @@ public sealed class Publisher(BuildContext context)
                 else if (way == PushWay.Docker && api is not null && held[reference].Unknown is { } why)
                     log($"Could not ask the registry which image {reference} holds ({docker.Mask(why)}): pushing it.");
                 var followed = route.Skip(i + 1).Any(s => s.From == reference);
-                if (DockerPush(reference, followed ? api : null, Local(reference), account) is { } pushed) inRegistry[reference] = pushed;
+                if (DockerPush(reference, api, followed, Local(reference), account) is { } pushed) inRegistry[reference] = pushed;
             }
         }, account.Describe);
         session.LogOut();
     }
 
     /// <summary>Pushes with docker; returns the manifest the registry now holds when another tag of the image is to follow.</summary>
-    private RegistryManifest? DockerPush(string reference, RegistryClient? api, string? id, PushAccount account)
+    private RegistryManifest? DockerPush(string reference, RegistryClient? api, bool followed, string? id, PushAccount account)
     {
-        var (plan, docker, session, log) = (context.Plan, context.Docker, context.Images, context.Log);
+        var (docker, session, log) = (context.Docker, context.Images, context.Log);
         var record = session.Record;
         session.LogIn();
         var outcome = docker.Registry(DockerCommands.Push(reference), $"push of {reference}", quiet: false);
@@ -119,9 +131,11 @@ public sealed class Publisher(BuildContext context)
             record?.Failed(reference, failure);
             throw new DockerException(failure + Environment.NewLine + docker.Mask(outcome.Result.Tail()));
         }
-        var now = api?.Manifest(reference);
+        var pushedDigest = PushOutput.Digest(outcome.Result.StandardOutput);
+        // Asked only when another tag is made from it, or docker named no digest (an older docker).
+        var now = followed || pushedDigest is null ? api?.Manifest(reference) : null;
         var manifest = now is not null && now.Holds(id) ? now.Manifest : null;
-        var digest = PushOutput.Digest(outcome.Result.StandardOutput) ?? manifest?.Digest ?? RegistryDigest(docker, plan.Registry, reference);
+        var digest = pushedDigest ?? manifest?.Digest;
         account.Pushed(reference);
         record?.Pushed(reference, digest);
         log($"Pushed {reference}" + (digest is null ? "." : $" ({digest})."));
@@ -132,7 +146,7 @@ public sealed class Publisher(BuildContext context)
     /// What the registry holds under each reference, asked before anything is pushed: the images side by side, the
     /// tags of one image one after another (they share a manifest, fetched once).
     /// </summary>
-    private static IReadOnlyDictionary<string, TagLookup> AskRegistry(RegistryClient? api, IReadOnlyList<IReadOnlyList<string>> images, int parallel)
+    private static ConcurrentDictionary<string, TagLookup> AskRegistry(RegistryClient? api, IReadOnlyList<IReadOnlyList<string>> images, int parallel)
     {
         var held = new ConcurrentDictionary<string, TagLookup>(StringComparer.Ordinal);
         try
@@ -151,10 +165,32 @@ public sealed class Publisher(BuildContext context)
         return held;
     }
 
-    /// <summary>When the push output names no digest (an older docker), the registry is asked.</summary>
-    private static string? RegistryDigest(DockerCli docker, string registry, string reference)
+    /// <summary>
+    /// A release the registry could not answer for, transiently (5xx, no answer), is asked again within the run's retry
+    /// policy before the release check refuses it: a release job should not fail on one 503.
+    /// </summary>
+    private TagLookup AskAgain(RegistryClient? api, string reference, TagLookup lookup)
     {
-        var outcome = docker.Registry(DockerCommands.ManifestInspect(reference, RegistryHost.IsLoopback(registry)), $"digest lookup of {reference}", quiet: true);
-        return outcome.Succeeded ? ReleaseGuard.ManifestDigest(outcome.Result.StandardOutput) : null;
+        var docker = context.Docker;
+        var clock = Stopwatch.StartNew();
+        for (var retry = 1; api is not null && lookup.Unknown is { } why && RegistryClient.Transient(why)
+             && docker.Retries.DelayBefore(retry, clock.Elapsed, null, Random.Shared.NextDouble()) is { } wait; retry++)
+        {
+            context.Log($"{reference}: cannot tell which image the release holds ({docker.Mask(why)}); retry {retry} of {docker.Retries.Retries} in {wait.TotalSeconds:0.#} s");
+            docker.Sleep(wait);
+            lookup = api.Manifest(reference);
+        }
+        return lookup;
+    }
+
+    /// <summary>The inputs label of a local image this run did not build, or null.</summary>
+    private string? LocalInputs(string reference) =>
+        context.Docker.InspectImages([reference]).GetValueOrDefault(reference)?.Labels.GetValueOrDefault(AppInputs.Label);
+
+    private static (string? Inputs, string? Unknown) PublishedInputs(RegistryClient? api, string reference, RegistryManifest manifest)
+    {
+        if (api is null) return (null, "no credentials");
+        var (labels, unknown) = api.Labels(reference, manifest);
+        return labels is null ? (null, unknown) : (labels.GetValueOrDefault(AppInputs.Label), labels.ContainsKey(AppInputs.Label) ? null : "it has no inputs label");
     }
 }

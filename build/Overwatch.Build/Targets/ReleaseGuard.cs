@@ -1,66 +1,48 @@
-using System.Text.Json;
 using Overwatch.Build.Infrastructure.Docker;
 
 namespace Overwatch.Build.Targets;
 
 /// <summary>
-/// Release tags never move: before one is pushed, the registry is asked which image it holds under
-/// that tag. None: push. This very image (same config digest, i.e. image ID): nothing to do. Another
-/// image: refused, unless the user allows the overwrite. The registry's HTTP API answers first; docker only when
-/// it could not tell.
+/// Release tags never move: before one is pushed, the registry is asked what it holds under that tag (any manifest
+/// type: Docker v2, OCI, a manifest list or an OCI index, whose linux/amd64 image counts). Nothing: push. This very
+/// image (<see cref="RegistryManifest.Identifies"/>), or an image of the same inputs (a rebuild of the same commit on
+/// another runner is a new image of the same inputs): nothing to do. Another image: refused. An answer that cannot
+/// be read: refused too (fail closed), as a push would move a release it cannot see. --allow-overwrite pushes over
+/// either, with a warning.
 /// </summary>
-public sealed class ReleaseGuard(DockerCli docker, string registry, Action<string> log)
+public sealed class ReleaseGuard(Action<string> log)
 {
-    /// <param name="asked">What the registry's HTTP API said the tag holds; when it could not tell, docker is asked.</param>
-    /// <param name="local">The local image ID, when known.</param>
-    /// <returns>Why the push is skipped (null: push), and the registry's manifest digest of the release when it holds this image.</returns>
-    public (string? Skip, string? Digest) Inspect(string reference, bool allowOverwrite, TagLookup asked, string? local = null)
+    public const string Refusal = "release tags never move; tag a new release, or pass --allow-overwrite to replace it";
+
+    /// <param name="asked">What the registry's HTTP API said the tag holds.</param>
+    /// <param name="local">The local image ID.</param>
+    /// <param name="localInputs">The inputs label of the local image, when it has one.</param>
+    /// <param name="publishedInputs">Reads the inputs label of the registry's image: the label, or null and why not.</param>
+    /// <returns>Why the push is skipped (null: push), in the log's words and publish.json's, and the registry's manifest digest of the release.</returns>
+    public (string? Skip, string? Reason, string? Digest) Inspect(string reference, bool allowOverwrite, TagLookup asked, string local, string? localInputs,
+        Func<RegistryManifest, (string? Inputs, string? Unknown)> publishedInputs)
     {
-        local ??= docker.ImageId(reference) ?? throw new DockerException($"{reference} is not a local image: build it with ./build.sh --target=DockerImage");
-        if (asked.IsAbsent) return (null, null);
-        var (published, digest) = asked.Manifest is { } manifest ? (manifest.ConfigDigest, manifest.Digest) : AskDocker(reference);
-        if (published is null) return (null, null);
-        if (published == local)
-            return ($"{reference} is already published from this image ({Short(local)}): not pushed again.", digest);
-        var what = $"release {reference} is already published from another image (registry {Short(published)}, local {Short(local)})";
-        if (!allowOverwrite)
-            throw new DockerException($"{what}: release tags never move; tag a new release, or pass --allow-overwrite to replace it");
+        if (asked.IsAbsent) return (null, null, null);
+        if (asked.Manifest is not { } manifest)
+            return Overwrite(allowOverwrite, $"cannot tell which image release {reference} holds ({asked.Unknown})",
+                "the release push is refused, as it could move a published release; try again when the registry answers, or pass --allow-overwrite to push regardless");
+        if (manifest.Identifies(local))
+            return ($"{reference} is already published from this image ({Short(manifest.ConfigDigest)}): not pushed again.",
+                "unchanged release: the registry holds this very image", manifest.Digest);
+        var (inputs, unknown) = localInputs is null ? (null, null) : publishedInputs(manifest);
+        if (inputs is not null && inputs == localInputs)
+            return ($"{reference} is already published from an image of the same inputs ({inputs[..12]}; registry {Short(manifest.ConfigDigest)}, " +
+                $"local {Short(local)}): the rebuild is not pushed over it.", "unchanged release: the registry holds an image of the same inputs", manifest.Digest);
+        var what = $"release {reference} is already published from another image (registry {Short(manifest.ConfigDigest)}, local {Short(local)}" +
+            (unknown is not null ? $"; its inputs could not be read: {unknown}" : "") + ")";
+        return Overwrite(allowOverwrite, what, Refusal);
+    }
+
+    private (string? Skip, string? Reason, string? Digest) Overwrite(bool allowOverwrite, string what, string refusal)
+    {
+        if (!allowOverwrite) throw new DockerException($"{what}: {refusal}");
         log($"Warning: {what}; replacing it as --allow-overwrite asks.");
-        return (null, null);
-    }
-
-    /// <returns>The config digest the release holds (null: none) and its manifest digest, from `docker manifest inspect`.</returns>
-    private (string? Config, string? Digest) AskDocker(string reference)
-    {
-        var outcome = docker.Registry(DockerCommands.ManifestInspect(reference, RegistryHost.IsLoopback(registry)), $"digest lookup of {reference}", quiet: true);
-        if (!outcome.Succeeded)
-        {
-            if (outcome.LastFailure!.Fault == RegistryFault.NotFound) return (null, null);
-            throw new DockerException($"could not ask the registry which image release {reference} holds: {outcome.Summary}; {outcome.LastFailure.Fix}");
-        }
-        return (ConfigDigest(outcome.Result.StandardOutput), ManifestDigest(outcome.Result.StandardOutput));
-    }
-
-    /// <summary>The manifest digest in `docker manifest inspect --verbose` output (its descriptor), or null.</summary>
-    internal static string? ManifestDigest(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
-        return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("Descriptor", out var descriptor)
-            && descriptor.TryGetProperty("digest", out var digest) ? digest.GetString() : null;
-    }
-
-    /// <summary>The config digest in `docker manifest inspect --verbose` output; a manifest list has none of ours.</summary>
-    internal static string ConfigDigest(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object) return "a multi-platform list";
-        foreach (var name in new[] { "SchemaV2Manifest", "OCIManifest" })
-            if (root.TryGetProperty(name, out var manifest) && manifest.TryGetProperty("config", out var config)
-                && config.TryGetProperty("digest", out var digest))
-                return digest.GetString() ?? "unknown";
-        return "unknown";
+        return (null, null, null);
     }
 
     private static string Short(string digest) => digest.StartsWith("sha256:", StringComparison.Ordinal) && digest.Length > 19 ? digest[..19] : digest;

@@ -15,7 +15,12 @@ public sealed class SmokeTestTarget(BuildContext context)
     {
         var (plan, results) = (context.Plan, context.Images.Smoke);
         // --image: that image as it is, under the plan of the chosen Python version (its smoke deployment, its name).
-        IReadOnlyList<Images.Plan.ImagePlan> images = context.Images.Named is null ? plan.Images : [context.Images.ImageToRun()];
+        IReadOnlyList<Images.Plan.ImagePlan> images = context.Images.Named is null ? context.Images.Settled.Unsettled(plan.Images) : [context.Images.ImageToRun()];
+        if (images.Count == 0)
+        {
+            context.Log("Nothing to smoke-test: the registry holds images of the current inputs for every version.");
+            return;
+        }
         var versions = string.Join(", ", images.Select(i => i.Python));
         if (context.Arguments.Get(BuildArguments.SkipSmokeTest))
         {

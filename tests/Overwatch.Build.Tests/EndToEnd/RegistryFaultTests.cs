@@ -111,7 +111,8 @@ public sealed class RegistryFaultTests() : RegistryFixture("Fault-pa55-never-sho
 
         var again = BuildScript.Run(Arguments(registry.Address, space, "Publish", "--python-version=3.6.7"), release);
         Assert.That(again.ExitCode, Is.EqualTo(0), again.ToString());
-        Assert.That(again.StandardOutput, Does.Contain($"{registry.Address}/{space}/overwatch:1.2.3-py3.6.7 is already published from this image"));
+        Assert.That(again.StandardOutput, Does.Contain("[py3.6.7] Up to date in the registry (inputs "));
+        Assert.That(again.StandardOutput, Does.Contain($"{registry.Address}/{space}/overwatch:1.2.3-py3.6.7: the registry already holds an image of the current inputs"));
 
         // Another creation time gives another image under the same release tag.
         release["SOURCE_DATE_EPOCH"] = "1800000000";
@@ -125,6 +126,32 @@ public sealed class RegistryFaultTests() : RegistryFixture("Fault-pa55-never-sho
         var allowed = BuildScript.Run(Arguments(registry.Address, space, "Publish", "--python-version=3.6.7", "--allow-overwrite"), release);
         Assert.That(allowed.ExitCode, Is.EqualTo(0), allowed.ToString());
         Assert.That(registry.ManifestDigest($"{space}/overwatch", "1.2.3-py3.6.7"), Is.Not.EqualTo(published));
+    }
+
+    [Test]
+    public void AReleaseTheRegistryCannotAnswerFor_IsAskedAgain_ThenRefusedInOneLine()
+    {
+        const string space = "fault-unreadable";
+        using var proxy = new FaultProxy(registry.Address);
+        BuildBase(proxy.Address, space, "--python-version=3.6.7");
+        var release = new Dictionary<string, string?>(Env(Tag("v1.2.3"), Password)) { ["SOURCE_DATE_EPOCH"] = "1700000000" };
+        var reference = $"{proxy.Address}/{space}/overwatch:1.2.3-py3.6.7";
+        var first = BuildScript.Run(Arguments(proxy.Address, space, "Publish", "--python-version=3.6.7"), release);
+        Assert.That(first.ExitCode, Is.EqualTo(0), first.ToString());
+        var published = registry.ManifestDigest($"{space}/overwatch", "1.2.3-py3.6.7");
+
+        // Another image for the release, while the registry cannot say what the tag holds.
+        release["SOURCE_DATE_EPOCH"] = "1800000000";
+        proxy.Inject("HEAD", "/manifests/1.2.3-py3.6.7$", new FaultAction.Status(503), times: 100);
+        var refused = BuildScript.Run(Arguments(proxy.Address, space, "Publish", "--python-version=3.6.7", "--retries=1"), release);
+
+        Assert.That(refused.ExitCode, Is.Not.EqualTo(0), refused.ToString());
+        Assert.That(refused.StandardOutput, Does.Contain($"{reference}: cannot tell which image the release holds (registry answered 503); retry 1 of 1"));
+        Assert.That(refused.StandardError, Does.Contain(
+            $"cannot tell which image release {reference} holds (registry answered 503): the release push is refused"));
+        Assert.That(refused.StandardOutput, Does.Not.Contain("> docker push"));
+        Assert.That(registry.ManifestDigest($"{space}/overwatch", "1.2.3-py3.6.7"), Is.EqualTo(published), "the release tag did not move");
+        Assert.That(refused.AllOutput, Does.Not.Contain(Password));
     }
 
     private static readonly Dictionary<string, string?> Master = new()

@@ -8,7 +8,8 @@ namespace Overwatch.Build.Tests.Infra;
 /// <summary>
 /// A test double of a registry with token auth (as Docker Hub, GHCR, GitLab) on 127.0.0.1: /v2/ answers 401 with a
 /// Bearer challenge until a request carries the token its /token endpoint gives for the right Basic credentials.
-/// It stores manifests by repository and tag, can answer chosen statuses or not at all, and logs every request.
+/// It stores manifests by repository and tag (an index only for clients that accept its type, as docker-registry) and
+/// config blobs by digest, can answer chosen statuses or not at all, and logs every request.
 /// </summary>
 public sealed class FakeTokenRegistry : IDisposable
 {
@@ -17,6 +18,7 @@ public sealed class FakeTokenRegistry : IDisposable
     private readonly string password;
     private readonly string token = "tok-" + Guid.NewGuid().ToString("N");
     private readonly ConcurrentDictionary<string, (byte[] Content, string Type)> manifests = new();
+    private readonly ConcurrentDictionary<string, byte[]> blobs = new();
     private readonly ConcurrentQueue<string> requests = new();
     private readonly ConcurrentQueue<string> tokenQueries = new();
     private readonly CancellationTokenSource stopping = new();
@@ -47,6 +49,20 @@ public sealed class FakeTokenRegistry : IDisposable
 
     /// <summary>The status every manifest request gets instead of an answer (null: answer; 0: never answer).</summary>
     public int? ManifestStatus { get; set; }
+
+    /// <summary>docker-registry's answer to a GET of an index whose Accept lacks the index type.</summary>
+    public const string NotAccepted = """{"errors":[{"code":"MANIFEST_UNKNOWN","message":"OCI index found, but accept header does not support OCI indexes"}]}""";
+
+    /// <summary>The error body that goes with <see cref="ManifestStatus"/>.</summary>
+    public string ManifestError { get; set; } = """{"errors":[{"code":"UNKNOWN"}]}""";
+
+    /// <summary>Stores a blob (an image config) under its digest; returns the digest.</summary>
+    public string StoreBlob(byte[] content)
+    {
+        var digest = Digest(content);
+        blobs[digest] = content;
+        return digest;
+    }
 
     public void Store(string repository, string tag, byte[] content, string type) => manifests[$"{repository}:{tag}"] = (content, type);
 
@@ -107,7 +123,13 @@ public sealed class FakeTokenRegistry : IDisposable
                     response.Abort();
                     return;
                 }
-                await Answer(response, status, Encoding.UTF8.GetBytes("""{"errors":[{"code":"UNKNOWN"}]}"""), "application/json");
+                await Answer(response, status, request.HttpMethod == "HEAD" ? [] : Encoding.UTF8.GetBytes(ManifestError), "application/json");
+                return;
+            }
+            if (path.Contains("/blobs/", StringComparison.Ordinal))
+            {
+                if (blobs.TryGetValue(path.Split("/blobs/")[1], out var blob)) await Answer(response, 200, blob, "application/octet-stream");
+                else await Answer(response, 404, Encoding.UTF8.GetBytes("""{"errors":[{"code":"BLOB_UNKNOWN"}]}"""), "application/json");
                 return;
             }
             var parts = path.Split("/manifests/");
@@ -130,6 +152,13 @@ public sealed class FakeTokenRegistry : IDisposable
                 await Answer(response, 404, Encoding.UTF8.GetBytes("""{"errors":[{"code":"MANIFEST_UNKNOWN"}]}"""), "application/json");
                 return;
             }
+            // As docker-registry: an index or list is served only to a client that accepts its type.
+            if (found.Type.Contains("index", StringComparison.Ordinal) || found.Type.Contains("list", StringComparison.Ordinal))
+                if (!(request.Headers["Accept"] ?? "").Contains(found.Type, StringComparison.Ordinal))
+                {
+                    await Answer(response, 404, Encoding.UTF8.GetBytes(NotAccepted), "application/json");
+                    return;
+                }
             response.Headers["Docker-Content-Digest"] = Digest(content);
             if (request.HttpMethod == "HEAD")
             {

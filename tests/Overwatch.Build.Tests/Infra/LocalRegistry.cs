@@ -39,6 +39,13 @@ public sealed class LocalRegistry : IDisposable
         }
     }
 
+    /// <summary>What engines push: a Docker v2 manifest (20.10, BuildKit on its own store) or an OCI index (containerd store).</summary>
+    private static readonly string[] ManifestTypes =
+    [
+        "application/vnd.docker.distribution.manifest.v2+json", "application/vnd.oci.image.manifest.v1+json",
+        "application/vnd.docker.distribution.manifest.list.v2+json", "application/vnd.oci.image.index.v1+json",
+    ];
+
     public int Port { get; private set; }
     public string Address => $"127.0.0.1:{Port}";
     public string Username { get; }
@@ -60,8 +67,7 @@ public sealed class LocalRegistry : IDisposable
     public string ManifestDigest(string repository, string tag)
     {
         using var request = new HttpRequestMessage(HttpMethod.Head, $"http://{Address}/v2/{repository}/manifests/{tag}");
-        request.Headers.Accept.ParseAdd("application/vnd.docker.distribution.manifest.v2+json");
-        request.Headers.Accept.ParseAdd("application/vnd.oci.image.manifest.v1+json");
+        foreach (var type in ManifestTypes) request.Headers.Accept.ParseAdd(type);
         using var response = http.Send(request);
         response.EnsureSuccessStatusCode();
         return response.Headers.GetValues("Docker-Content-Digest").Single();
@@ -71,8 +77,7 @@ public sealed class LocalRegistry : IDisposable
     public void CopyTag(string repository, string fromTag, string toTag)
     {
         using var get = new HttpRequestMessage(HttpMethod.Get, $"http://{Address}/v2/{repository}/manifests/{fromTag}");
-        get.Headers.Accept.ParseAdd("application/vnd.docker.distribution.manifest.v2+json");
-        get.Headers.Accept.ParseAdd("application/vnd.oci.image.manifest.v1+json");
+        foreach (var type in ManifestTypes) get.Headers.Accept.ParseAdd(type);
         using var manifest = http.Send(get);
         manifest.EnsureSuccessStatusCode();
         var bytes = manifest.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();

@@ -17,7 +17,11 @@ public enum ReferenceStatus
 }
 
 /// <summary>One reference of one Python version and what became of it.</summary>
-public sealed record ReferenceRecord(string Reference, string Kind, string? ImageId, ReferenceStatus Status, string? Digest, string? Reason);
+public sealed record ReferenceRecord(string Reference, string Kind, string? ImageId, ReferenceStatus Status, string? Digest, string? Reason)
+{
+    /// <summary>The hash of the app image's inputs (its org.overwatch-build.inputs label), when known.</summary>
+    public string? Inputs { get; init; }
+}
 
 /// <summary>One Python version: its references and whether its image was smoke-tested.</summary>
 public sealed record VersionRecord(PythonVersion Python, string SmokeTest, IReadOnlyList<ReferenceRecord> References);

@@ -17,7 +17,7 @@ public static partial class PublishRecordJson
         record.Versions.Select(v => new VersionDocument(
             v.Python.ToString(),
             v.SmokeTest,
-            v.References.Select(r => new ReferenceDocument(r.Reference, r.Kind, r.ImageId, StatusName(r.Status), r.Digest, r.Reason)).ToList())).ToList()),
+            v.References.Select(r => new ReferenceDocument(r.Reference, r.Kind, r.ImageId, r.Inputs, StatusName(r.Status), r.Digest, r.Reason)).ToList())).ToList()),
         Options) + "\n";
 
     public static string StatusName(ReferenceStatus status) => status switch
@@ -32,7 +32,7 @@ public static partial class PublishRecordJson
 
     private sealed record VersionDocument(string Python, string SmokeTest, IReadOnlyList<ReferenceDocument> References);
 
-    private sealed record ReferenceDocument(string Reference, string Kind, string? ImageId, string Status, string? Digest, string? Reason);
+    private sealed record ReferenceDocument(string Reference, string Kind, string? ImageId, string? Inputs, string Status, string? Digest, string? Reason);
 
     [JsonSerializable(typeof(Document))]
     private sealed partial class RecordDocuments : JsonSerializerContext;

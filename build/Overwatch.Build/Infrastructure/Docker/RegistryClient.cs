@@ -8,10 +8,11 @@ using Overwatch.Build.Inputs;
 namespace Overwatch.Build.Infrastructure.Docker;
 
 /// <summary>
-/// A small client of a registry's HTTP API (Distribution v2): reads the manifest a tag holds, and puts a manifest
-/// under a tag. Basic auth (htpasswd) and Bearer tokens (WWW-Authenticate challenge, then the token endpoint with
-/// the credentials) as the registry asks. It only ever saves work: whatever goes wrong (no credentials, TLS, a
-/// time-out, a 5xx, an answer it does not read) is "unknown", and the caller does what docker would do anyway.
+/// A small client of a registry's HTTP API (Distribution v2): reads the manifest a tag holds (Docker v2 or OCI, single
+/// image or list/index) and the labels of its image, and puts a manifest under a tag. Basic auth (htpasswd) and Bearer
+/// tokens (WWW-Authenticate challenge, then the token endpoint with the credentials) as the registry asks. Whatever
+/// goes wrong (no credentials, TLS, a time-out, a 5xx, an answer it does not read) is "unknown", never an exception;
+/// the caller decides what unknown means (docker pushes as it would anyway; a release push is refused).
 /// The credentials and tokens live in memory only and are never part of a returned reason.
 /// </summary>
 public sealed class RegistryClient : IDisposable
@@ -25,6 +26,7 @@ public sealed class RegistryClient : IDisposable
     private readonly object gate = new();
     private readonly Dictionary<string, string> tokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RegistryManifest> manifests = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyDictionary<string, string>> labels = new(StringComparer.Ordinal);
     private bool basic;
 
     public RegistryClient(string registry, Credentials? credentials, TimeSpan? timeout = null)
@@ -45,7 +47,9 @@ public sealed class RegistryClient : IDisposable
 
     /// <summary>
     /// The manifest the registry holds under the reference's tag. A HEAD names its digest; its bytes are then fetched
-    /// by digest, once per digest (tags of one image share it). Docker Hub counts manifest GETs as pulls, not HEADs.
+    /// by digest, once per digest (tags of one image share it), and for a list or index its linux/amd64 manifest too.
+    /// Docker Hub counts manifest GETs as pulls, not HEADs. A 404 is "absent" only when the registry does not say it
+    /// holds something it will not serve (docker-registry answers 404 to a GET whose Accept lacks the index type).
     /// </summary>
     public TagLookup Manifest(string reference)
     {
@@ -57,30 +61,46 @@ public sealed class RegistryClient : IDisposable
             string? digest;
             using (response)
             {
-                if (response.StatusCode == HttpStatusCode.NotFound) return TagLookup.Absent;
-                if (response.StatusCode != HttpStatusCode.OK) return TagLookup.Unsure(Answered(response));
-                digest = Digest(response);
+                // A HEAD has no body to say why: the GET below tells.
+                if (response.StatusCode != HttpStatusCode.OK && response.StatusCode != HttpStatusCode.NotFound) return TagLookup.Unsure(Answered(response));
+                digest = response.StatusCode == HttpStatusCode.OK ? Digest(response) : null;
             }
-            lock (gate)
-                if (digest is not null && manifests.TryGetValue($"{target.Repository}@{digest}", out var known)) return TagLookup.Held(known);
-            var lookup = Get(target.Repository, digest ?? target.Tag, digest, stop);
-            if (lookup.Manifest is { } manifest)
-                lock (gate) manifests[$"{target.Repository}@{manifest.Digest}"] = manifest;
-            return lookup;
+            if (digest is not null && Known(target.Repository, digest) is { } known) return TagLookup.Held(known);
+            return Get(target.Repository, digest ?? target.Tag, digest, stop);
         }, TagLookup.Unsure);
+    }
+
+    private RegistryManifest? Known(string repository, string digest)
+    {
+        lock (gate) return manifests.GetValueOrDefault($"{repository}@{digest}");
     }
 
     private TagLookup Get(string repository, string tagOrDigest, string? digest, CancellationToken stop)
     {
+        var (manifest, platform, unknown) = Fetch(repository, tagOrDigest, digest, stop);
+        if (manifest is null) return unknown is null ? TagLookup.Absent : TagLookup.Unsure(unknown);
+        if (platform is not null)
+        {
+            var (image, nested, odd) = Fetch(repository, platform, platform, stop);
+            if (image is null || nested is not null)
+                return TagLookup.Unsure(odd ?? (nested is not null ? "an image index inside an image index" : $"the index names {platform}, which the registry does not hold"));
+            manifest = manifest.WithImage(image);
+        }
+        lock (gate) manifests[$"{repository}@{manifest.Digest}"] = manifest;
+        return TagLookup.Held(manifest);
+    }
+
+    /// <returns>The manifest (for a list: and the digest of its linux/amd64 image), or null with why (null: not there).</returns>
+    private (RegistryManifest? Manifest, string? Platform, string? Unknown) Fetch(string repository, string tagOrDigest, string? digest, CancellationToken stop)
+    {
         var (response, refused) = Send(() => ManifestRequest(HttpMethod.Get, repository, tagOrDigest), repository, stop);
-        if (response is null) return TagLookup.Unsure(refused!);
+        if (response is null) return (null, null, refused!);
         using (response)
         {
-            if (response.StatusCode == HttpStatusCode.NotFound) return TagLookup.Absent;
-            if (response.StatusCode != HttpStatusCode.OK) return TagLookup.Unsure(Answered(response));
             var content = response.Content.ReadAsByteArrayAsync(stop).GetAwaiter().GetResult();
-            var (manifest, odd) = RegistryManifest.Read(content, response.Content.Headers.ContentType?.MediaType, Digest(response) ?? digest);
-            return manifest is null ? TagLookup.Unsure(odd!) : TagLookup.Held(manifest);
+            if (response.StatusCode == HttpStatusCode.NotFound) return (null, null, RegistryError.HeldButNotServed(content));
+            if (response.StatusCode != HttpStatusCode.OK) return (null, null, Answered(response));
+            return RegistryManifest.Read(content, response.Content.Headers.ContentType?.MediaType, Digest(response) ?? digest);
         }
     }
 
@@ -89,6 +109,52 @@ public sealed class RegistryClient : IDisposable
         var request = new HttpRequestMessage(method, new Uri(api, $"v2/{repository}/manifests/{tagOrDigest}"));
         foreach (var type in RegistryManifest.Accepted) request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(type));
         return request;
+    }
+
+    /// <summary>
+    /// The labels of the image a tag holds, from its config blob (what `docker image inspect` shows as
+    /// .Config.Labels): read without pulling the image. Fetched once per config digest.
+    /// </summary>
+    /// <returns>The labels (empty when the image has none), or null and why they could not be read.</returns>
+    public (IReadOnlyDictionary<string, string>? Labels, string? Unknown) Labels(string reference, RegistryManifest manifest)
+    {
+        if (RegistryReference.Parse(registry, reference) is not { } target) return (null, $"not a tag in {registry}");
+        lock (gate)
+            if (labels.TryGetValue(manifest.ConfigDigest, out var known)) return (known, null);
+        return Ask(stop =>
+        {
+            var (content, why) = Blob(target.Repository, manifest.ConfigDigest, stop);
+            if (content is null) return (null, why);
+            var (read, odd) = ImageConfigLabels.Read(content, manifest.ConfigDigest);
+            if (read is not null)
+                lock (gate) labels[manifest.ConfigDigest] = read;
+            return (read, odd);
+        }, why => ((IReadOnlyDictionary<string, string>?)null, why));
+    }
+
+    /// <summary>A blob by digest; registries often redirect to a storage host, which gets no credentials.</summary>
+    private (byte[]? Content, string? Unknown) Blob(string repository, string digest, CancellationToken stop)
+    {
+        var (response, refused) = Send(() => new HttpRequestMessage(HttpMethod.Get, new Uri(api, $"v2/{repository}/blobs/{digest}")), repository, stop);
+        if (response is null) return (null, refused);
+        for (var hops = 0; ; hops++)
+        {
+            HttpRequestMessage next;
+            try
+            {
+                if (response.StatusCode == HttpStatusCode.OK) return (response.Content.ReadAsByteArrayAsync(stop).GetAwaiter().GetResult(), null);
+                if ((int)response.StatusCode is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is not { } location || hops == 3)
+                    return (null, $"{Answered(response)} for the image config {digest}");
+                var url = location.IsAbsoluteUri ? location : new Uri(response.RequestMessage!.RequestUri!, location);
+                next = new HttpRequestMessage(HttpMethod.Get, url);
+                if (url.Authority == api.Authority) next.Headers.Authorization = Authorization(repository);
+            }
+            finally
+            {
+                response.Dispose();
+            }
+            using (next) response = http.Send(next, HttpCompletionOption.ResponseContentRead, stop);
+        }
     }
 
     /// <summary>Puts the manifest's exact bytes under the reference's tag.</summary>
@@ -219,6 +285,16 @@ public sealed class RegistryClient : IDisposable
         lock (gate) tokens[repository] = token;
         return null;
     }
+
+    /// <summary>
+    /// Whether asking again may tell, by this client's own reasons: the registry failed (5xx, 429), did not answer in
+    /// time, or the connection failed; not a refusal of the credentials, a 4xx or an answer it cannot read.
+    /// </summary>
+    public static bool Transient(string why) =>
+        why.StartsWith("registry answered 5", StringComparison.Ordinal) || why.StartsWith("registry answered 429", StringComparison.Ordinal)
+        || why.StartsWith("no answer within", StringComparison.Ordinal)
+        || (!why.Contains("credentials", StringComparison.Ordinal)
+            && (why.Contains("connection refused", StringComparison.OrdinalIgnoreCase) || why.Contains("reset", StringComparison.OrdinalIgnoreCase)));
 
     private static string? Digest(HttpResponseMessage response) =>
         response.Headers.TryGetValues("Docker-Content-Digest", out var values) ? values.FirstOrDefault() : null;

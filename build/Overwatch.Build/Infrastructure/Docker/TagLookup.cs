@@ -14,6 +14,6 @@ public sealed record TagLookup(RegistryManifest? Manifest, string? Unknown)
 
     public bool IsAbsent => Manifest is null && Unknown is null;
 
-    /// <summary>Whether the tag holds the image with this ID (its config digest).</summary>
-    public bool Holds(string? imageId) => imageId is not null && Manifest?.ConfigDigest == imageId;
+    /// <summary>Whether the tag holds the local image with this ID (on any image store: see <see cref="RegistryManifest.Identifies"/>).</summary>
+    public bool Holds(string? imageId) => Manifest?.Identifies(imageId) == true;
 }

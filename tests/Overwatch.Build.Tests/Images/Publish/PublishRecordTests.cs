@@ -9,6 +9,7 @@ namespace Overwatch.Build.Tests.Images.Publish;
 public sealed class PublishRecordTests
 {
     private const string Digest = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    private const string Inputs = "5f0c2a7be0d4a8e1c3b6f9d2e7a4c1b8d5e2f9a6c3b0d7e4f1a8b5c2d9e6f3a0";
     private const string Id = "sha256:fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210";
     private static string GoldenDir => Path.Combine(RepoPaths.Fixtures, "Images", "Golden");
 
@@ -16,7 +17,7 @@ public sealed class PublishRecordTests
     [
         new VersionRecord(new PythonVersion(2, 7, 15), "passed",
         [
-            new ReferenceRecord("r.example/o/overwatch:master-py2.7.15", "app", Id, ReferenceStatus.Pushed, Digest, null),
+            new ReferenceRecord("r.example/o/overwatch:master-py2.7.15", "app", Id, ReferenceStatus.Pushed, Digest, null) { Inputs = Inputs },
             new ReferenceRecord("r.example/o/overwatch:1.2.3-py2.7.15", "app", Id, ReferenceStatus.Skipped, Digest, "unchanged release: the registry holds this very image"),
         ]),
         new VersionRecord(new PythonVersion(3, 6, 7), PublishRecord.SmokeTestNotRun,
@@ -24,6 +25,11 @@ public sealed class PublishRecordTests
             new ReferenceRecord("r.example/o/overwatch:master-py3.6.7", "app", Id, ReferenceStatus.Failed, null,
                 "Push failed: docker push of r.example/o/overwatch:master-py3.6.7 failed: registry answered 500 | `x`"),
             new ReferenceRecord("r.example/o/overwatch:latest-py3.6.7", "app", null, ReferenceStatus.NotPushed, null, "stopped: py3.6.7 failed"),
+        ]),
+        new VersionRecord(new PythonVersion(3, 8, 0), "not run: the registry holds these inputs",
+        [
+            new ReferenceRecord("r.example/o/overwatch:master-py3.8.0", "app", null, ReferenceStatus.Skipped, Digest,
+                "the registry already holds an image of the current inputs: nothing pulled, built, smoke-tested or pushed") { Inputs = Inputs },
         ]),
     ]);
 

@@ -39,7 +39,8 @@ public sealed class RegistryClientTests
         {
             "HEAD /v2/ns/app/manifests/master-py3.6.7 none", "HEAD /v2/ns/app/manifests/master-py3.6.7 bearer",
             $"GET /v2/ns/app/manifests/{FakeTokenRegistry.Digest(content)} bearer", "HEAD /v2/ns/app/manifests/latest-py3.6.7 bearer",
-        }), "the digest from a HEAD, the bytes by digest (Docker Hub counts GETs as pulls)");
+            "GET /v2/ns/app/manifests/latest-py3.6.7 bearer",
+        }), "the digest from a HEAD, the bytes by digest (Docker Hub counts GETs as pulls); a 404 to a HEAD is confirmed by a GET, whose body says why");
     }
 
     [Test]
@@ -68,7 +69,7 @@ public sealed class RegistryClientTests
 
         Assert.That(client.Manifest($"{registry.Address}/ns/app:v1").Manifest, Is.Not.Null);
         Assert.That(client.Manifest($"{registry.Address}/ns/app:v2").IsAbsent, Is.True);
-        Assert.That(registry.Requests.Select(r => r.Split(' ')[^1]), Is.EqualTo(new[] { "none", "basic", "basic", "basic" }));
+        Assert.That(registry.Requests.Select(r => r.Split(' ')[^1]), Is.EqualTo(new[] { "none", "basic", "basic", "basic", "basic" }));
         Assert.That(registry.TokenQueries, Is.Empty);
     }
 
@@ -152,4 +153,85 @@ public sealed class RegistryClientTests
 
         Assert.Throws<LaneStoppedException>(() => client.Manifest($"{registry.Address}/ns/app:v1"));
     }
+
+    [Test]
+    public void An_OCI_index_with_an_attestation_manifest_is_read_through_to_its_linux_amd64_image_and_its_labels()
+    {
+        using var registry = new FakeTokenRegistry(User, Password);
+        var (config, image, index) = RegistryImages.BuildxIndex(registry, "ns/app", "1.2.3-py3.6.7", new Dictionary<string, string> { ["org.overwatch-build.inputs"] = "abc" });
+        using var client = new RegistryClient(registry.Address, Credentials);
+
+        var lookup = client.Manifest($"{registry.Address}/ns/app:1.2.3-py3.6.7");
+        var (labels, unknown) = client.Labels($"{registry.Address}/ns/app:1.2.3-py3.6.7", lookup.Manifest!);
+
+        Assert.That(lookup.Unknown, Is.Null, "the index type is in Accept: docker-registry answers 404 without it");
+        Assert.That((lookup.Manifest!.MediaType, lookup.Manifest.Digest, lookup.Manifest.ImageDigest, lookup.Manifest.ConfigDigest),
+            Is.EqualTo((RegistryManifest.OciIndex, index, image, config)));
+        Assert.That(lookup.Holds(index), Is.True, "the containerd store's local ID is the index digest");
+        Assert.That(lookup.Holds(config), Is.True, "docker's own store's local ID is the config digest");
+        Assert.That(unknown, Is.Null);
+        Assert.That(labels, Is.EqualTo(new Dictionary<string, string> { ["org.overwatch-build.inputs"] = "abc" }));
+    }
+
+    [Test]
+    public void A_Docker_manifest_list_is_read_through_to_its_linux_amd64_image()
+    {
+        using var registry = new FakeTokenRegistry(User, Password);
+        var (config, image, list) = RegistryImages.BuildxIndex(registry, "ns/app", "v1", type: RegistryManifest.DockerList);
+        using var client = new RegistryClient(registry.Address, Credentials);
+
+        var manifest = client.Manifest($"{registry.Address}/ns/app:v1").Manifest!;
+
+        Assert.That((manifest.Digest, manifest.ImageDigest, manifest.ConfigDigest), Is.EqualTo((list, image, config)));
+        Assert.That(client.Labels($"{registry.Address}/ns/app:v1", manifest).Labels, Is.Empty, "an image without labels");
+    }
+
+    [TestCase("404 with the OCI-index error", 404, FakeTokenRegistry.NotAccepted, "registry answered 404 but holds something under the tag (OCI index found, but accept header does not support OCI indexes)")]
+    [TestCase("503", 503, """{"errors":[{"code":"UNAVAILABLE"}]}""", "registry answered 503")]
+    public void An_answer_that_does_not_say_what_the_tag_holds_is_unknown(string what, int status, string body, string why)
+    {
+        using var registry = new FakeTokenRegistry(User, Password) { ManifestStatus = status, ManifestError = body };
+        using var client = new RegistryClient(registry.Address, Credentials);
+
+        var lookup = client.Manifest($"{registry.Address}/ns/app:v1");
+
+        Assert.That(lookup.IsAbsent, Is.False, what);
+        Assert.That(lookup.Unknown, Is.EqualTo(why), what);
+    }
+
+    [TestCase("<html>proxy error</html>", "text/html", "a manifest that is not JSON")]
+    [TestCase("""{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:aa","platform":{"os":"linux","architecture":"arm64"}}]}""",
+        RegistryManifest.OciIndex, "an image index without a linux/amd64 image (linux/arm64)")]
+    public void Garbage_or_an_index_without_our_platform_is_unknown(string body, string type, string why)
+    {
+        using var registry = new FakeTokenRegistry(User, Password);
+        registry.Store("ns/app", "v1", System.Text.Encoding.UTF8.GetBytes(body), type);
+        using var client = new RegistryClient(registry.Address, Credentials);
+
+        Assert.That(client.Manifest($"{registry.Address}/ns/app:v1").Unknown, Is.EqualTo(why));
+    }
+
+    [Test]
+    public void An_index_naming_a_manifest_the_registry_does_not_hold_is_unknown()
+    {
+        using var registry = new FakeTokenRegistry(User, Password);
+        var index = System.Text.Encoding.UTF8.GetBytes("""{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:3333333333333333333333333333333333333333333333333333333333333333","platform":{"os":"linux","architecture":"amd64"}}]}""");
+        registry.Store("ns/app", "v1", index, RegistryManifest.OciIndex);
+        using var client = new RegistryClient(registry.Address, Credentials);
+
+        Assert.That(client.Manifest($"{registry.Address}/ns/app:v1").Unknown,
+            Is.EqualTo("the index names sha256:3333333333333333333333333333333333333333333333333333333333333333, which the registry does not hold"));
+    }
+
+    [TestCase("registry answered 503", true)]
+    [TestCase("registry answered 429", true)]
+    [TestCase("no answer within 5 s", true)]
+    [TestCase("Connection refused (127.0.0.1:5000)", true)]
+    [TestCase("Connection reset by peer", true)]
+    [TestCase("registry refused the credentials (401 unauthorized)", false)]
+    [TestCase("registry answered 403", false)]
+    [TestCase("a manifest that is not JSON", false)]
+    [TestCase("no credentials", false)]
+    public void Only_a_failing_or_silent_registry_is_worth_asking_again(string why, bool transient) =>
+        Assert.That(RegistryClient.Transient(why), Is.EqualTo(transient));
 }

@@ -12,7 +12,7 @@ namespace Overwatch.Build.Tests.EndToEnd;
 /// healthy) and --down removes it; the container's own supervisord, nginx, uwsgi and app answer over host networking.
 /// Also the self-deploying start of the same image.
 /// </summary>
-[TestFixture, Category("RealStack"), NonParallelizable]
+[TestFixture, Category("RealStack"), Category("Engine"), NonParallelizable]
 public sealed class RealStackTests
 {
     private const string Host = "dev.example.org";

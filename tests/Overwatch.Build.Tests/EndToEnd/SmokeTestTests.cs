@@ -9,7 +9,7 @@ namespace Overwatch.Build.Tests.EndToEnd;
 /// docker-registry, on the real Debian stand-in: a good image passes and is pushed; a broken one fails with one
 /// line naming the version, the check and the reason, pushes nothing and leaves no container behind.
 /// </summary>
-[TestFixture, Category("RealStack"), NonParallelizable]
+[TestFixture, Category("RealStack"), Category("Engine"), NonParallelizable]
 public sealed class SmokeTestTests
 {
     private const string User = "smoke-bot";

@@ -60,8 +60,7 @@ public sealed class LocalRegistry : IDisposable
     public string ManifestDigest(string repository, string tag)
     {
         using var request = new HttpRequestMessage(HttpMethod.Head, $"http://{Address}/v2/{repository}/manifests/{tag}");
-        request.Headers.Accept.ParseAdd("application/vnd.docker.distribution.manifest.v2+json");
-        request.Headers.Accept.ParseAdd("application/vnd.oci.image.manifest.v1+json");
+        AcceptEveryManifest(request);
         using var response = http.Send(request);
         response.EnsureSuccessStatusCode();
         return response.Headers.GetValues("Docker-Content-Digest").Single();
@@ -71,8 +70,7 @@ public sealed class LocalRegistry : IDisposable
     public void CopyTag(string repository, string fromTag, string toTag)
     {
         using var get = new HttpRequestMessage(HttpMethod.Get, $"http://{Address}/v2/{repository}/manifests/{fromTag}");
-        get.Headers.Accept.ParseAdd("application/vnd.docker.distribution.manifest.v2+json");
-        get.Headers.Accept.ParseAdd("application/vnd.oci.image.manifest.v1+json");
+        AcceptEveryManifest(get);
         using var manifest = http.Send(get);
         manifest.EnsureSuccessStatusCode();
         var bytes = manifest.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
@@ -83,6 +81,20 @@ public sealed class LocalRegistry : IDisposable
         put.Content.Headers.ContentType = manifest.Content.Headers.ContentType;
         using var response = http.Send(put);
         response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>
+    /// Image manifests and the lists of them: under the containerd image store docker pushes an OCI image index, which
+    /// the registry does not serve to a request that does not accept it (404).
+    /// </summary>
+    private static void AcceptEveryManifest(HttpRequestMessage request)
+    {
+        foreach (var type in new[]
+        {
+            "application/vnd.docker.distribution.manifest.v2+json", "application/vnd.oci.image.manifest.v1+json",
+            "application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json",
+        })
+            request.Headers.Accept.ParseAdd(type);
     }
 
     public IReadOnlyList<string> Repositories()

@@ -104,7 +104,12 @@ public sealed class DockerCli(IProcessRunner runner, Action<string> log)
     /// </summary>
     public ProcessResult RequireBuild(ProcessSpec spec, string what)
     {
-        var result = Execute(spec, quiet: false);
+        var imports = new List<string>();
+        var result = Execute(spec, quiet: false, line =>
+        {
+            if (line.StartsWith('#')) imports.Add(line);
+        });
+        foreach (var failed in CacheImport.Failures(imports)) log(Mask(failed.Line));
         if (result.Succeeded) return result;
         throw new DockerException(Mask(BuildKitFailure.Parse(result.LastLines) is { } failure
             ? failure.Describe(what, result.ExitCode)
@@ -127,13 +132,20 @@ public sealed class DockerCli(IProcessRunner runner, Action<string> log)
         return spec with { Environment = environment };
     }
 
-    public ProcessResult Execute(ProcessSpec spec, bool quiet)
+    public ProcessResult Execute(ProcessSpec spec, bool quiet) => Execute(spec, quiet, observe: null);
+
+    /// <param name="observe">Sees every line the command prints (unmasked) as it prints it, logged or not.</param>
+    private ProcessResult Execute(ProcessSpec spec, bool quiet, Action<string>? observe)
     {
         // Only registry commands see the session's credentials; the session's config keeps the user's plugins and contexts.
         if (ConfigDirectory is { } directory && spec.Arguments.Count > 0 && RegistryCommands.Contains(spec.Arguments[0]))
             spec = InConfig(spec, directory);
         if (!quiet) log("> " + Mask(spec.Display));
-        return RequireDocker(() => runner.Run(spec, quiet ? null : line => log(Mask(line))));
+        return RequireDocker(() => runner.Run(spec, quiet && observe is null ? null : line =>
+        {
+            observe?.Invoke(line);
+            if (!quiet) log(Mask(line));
+        }));
     }
 
     /// <summary>Runs attached to the terminal (interactive shells); output is not captured.</summary>

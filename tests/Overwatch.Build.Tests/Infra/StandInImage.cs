@@ -83,10 +83,12 @@ public sealed class StandInImage : IDisposable
 
     public static string Id(string image) => Run("docker", "image", "inspect", "--format", "{{.Id}}", image).Trim();
 
-    /// <summary>The layer made by copying the source into /opt/overwatch (the history entry's created-by text and id).</summary>
-    public static string SourceLayer(string image) =>
-        Run("docker", "history", "--no-trunc", "--format", "{{.CreatedBy}} {{.ID}}", image)
-            .Split('\n').First(l => l.Contains("COPY") && l.Contains("/opt/overwatch/"));
+    /// <summary>
+    /// The image's layers (their digests, oldest first), as every engine shows them; not `docker history`'s image IDs,
+    /// which BuildKit's images have for no entry ("&lt;missing&gt;").
+    /// </summary>
+    public static IReadOnlyList<string> Layers(string image) =>
+        Run("docker", "image", "inspect", "--format", "{{range .RootFS.Layers}}{{println .}}{{end}}", image).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     public void Dispose()
     {

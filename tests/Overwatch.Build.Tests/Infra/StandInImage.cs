@@ -78,6 +78,9 @@ public sealed class StandInImage : IDisposable
         if (result.ExitCode != 0) return (result, null);
         var id = Id(Reference);
         built.Add(id);
+        // A tag of its own keeps the image when a later build takes the reference: under the containerd image store an
+        // image left without a name cannot be run by its ID.
+        Run("docker", "tag", id, $"{Reference}-build{built.Count}");
         return (result, id);
     }
 
@@ -92,7 +95,7 @@ public sealed class StandInImage : IDisposable
 
     public void Dispose()
     {
-        Shell.Run("docker", "rmi", "--force", Reference, BaseReference);
+        Shell.Run("docker", ["rmi", "--force", Reference, BaseReference, .. built.Select((_, i) => $"{Reference}-build{i + 1}")]);
         // Images of earlier commits lost the tag to later builds.
         if (built.Count > 0) Shell.Run("docker", ["rmi", "--force", .. built.Distinct()]);
         work.Dispose();

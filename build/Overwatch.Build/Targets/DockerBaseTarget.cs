@@ -29,7 +29,7 @@ public sealed class DockerBaseTarget(BuildContext context)
             progress.Start($"building base image {image.CurrentBase}");
             var id = ImageBuild.Run(docker, idFile =>
                     DockerCommands.Build(plan.BaseImage.Dockerfile, plan.BaseImage.Context, [image.CurrentBase, image.Base], image.BaseBuildArgs, image.Labels,
-                        cacheFrom: null, idFile),
+                        cacheFrom: null, idFile, plainProgress: context.Images.Builder.BuildKit),
                 $"docker build of base image {image.CurrentBase}");
             context.Images.Record?.ImageBuilt(image.Base, id);
         });

@@ -7,7 +7,9 @@ namespace Overwatch.Build.Targets;
 
 /// <summary>
 /// DockerImage: builds the app image of every planned Python version on its base image, with every planned tag.
-/// The versions run side by side (--parallel); a base image that is not local is pulled first in its lane. A version
+/// The versions run side by side (--parallel); a base image that is not local is pulled first in its lane. The previous
+/// image of a tag is the build's --cache-from: the legacy builder needs it pulled; BuildKit reads its inline cache from
+/// the registry, and the pushed images carry that cache, so a fresh runner reruns no step before a change. A version
 /// whose every tag is a local image labelled with the hash of the current inputs (<see cref="AppInputs"/>) is not
 /// built again, nor is its cache image pulled; in a run that pushes, one whose every tag the registry holds with an
 /// image of those inputs is not even looked at (<see cref="RegistryNoOp"/>).
@@ -34,8 +36,11 @@ public sealed class DockerImageTarget(BuildContext context)
         // Before any pull: a version the registry already holds with images of the current inputs is left alone.
         RegistryNoOp.Decide(context, recipe, local);
         var images = context.Images.Settled.Unsettled(plan.Images);
-        // What the lanes will pull: a base or a previous image that is not local.
-        var missing = images.SelectMany(i => new[] { i.CurrentBase, i.References[0] }.Where(r => !local.Exists(r)).Select(r => (i.Python.TagSuffix, r))).ToList();
+        // What the lanes will pull: a base or a previous image that is not local. Under BuildKit not the previous image:
+        // the build imports its layer cache from the registry (asked only when it is not local, so a warm run does not).
+        var pullsPrevious = images.Any(i => !local.Exists(i.References[0])) && !context.Images.Builder.BuildKit;
+        var missing = images.SelectMany(i => (pullsPrevious ? new[] { i.CurrentBase, i.References[0] } : [i.CurrentBase])
+            .Where(r => !local.Exists(r)).Select(r => (i.Python.TagSuffix, r))).ToList();
         // A run that pushes and pulls logs in once, before the versions run side by side, so a private registry does
         // not refuse the pulls first; otherwise only a refused pull logs in here, and Push only when docker pushes.
         if (missing.Count > 0 && context.IsScheduled(TargetNames.Push) && context.Plan.Publish) context.Images.LogIn();
@@ -49,7 +54,8 @@ public sealed class DockerImageTarget(BuildContext context)
         // The base of the current inputs, else the published pyX.Y.Z with a warning (CI machines do not build ROOT).
         var bases = new BaseImages(context, pulls);
         var requireCurrent = context.Arguments.Get(BuildArguments.RequireCurrentBase);
-        var progress = new StepProgress(2 * images.Count, context.Log);
+        // A legacy build is two steps (the cache pull, the build), a BuildKit build one; the builder is asked at the first.
+        var progress = new Lazy<StepProgress>(() => new StepProgress((context.Images.Builder.BuildKit ? 1 : 2) * images.Count, context.Log));
         // Assembled by the first version that builds (git archive of the commit): a run that skips every build needs none.
         var source = new Lazy<SourceContext?>(() => SourceContext.Assemble(plan.AppImage, context.SourceDir, plan.Commit, context.Runner, context.Log));
         try
@@ -90,20 +96,33 @@ public sealed class DockerImageTarget(BuildContext context)
         return tagged.Select(i => i!.Id).Distinct().Count() == 1 ? tagged[0]!.Id : null;
     }
 
-    private void Build(Puller pulls, LocalImages local, StepProgress progress, ImagePlan image, string baseImage, string? inputs, Func<string> buildContext)
+    private void Build(Puller pulls, LocalImages local, Lazy<StepProgress> progress, ImagePlan image, string baseImage, string? inputs, Func<string> buildContext)
     {
         var (plan, docker) = (context.Plan, context.Docker);
         var previous = image.References[0];
-        progress.Start($"pulling {previous} to reuse its layers");
-        var cached = CacheImage(pulls, local, previous);
+        var buildKit = context.Images.Builder.BuildKit;
+        string? cacheFrom;
+        if (buildKit)
+        {
+            // BuildKit reads the previous image's layer cache from the registry (the image carries it inline), with the
+            // credentials of the CLI that runs the build: the run's login, when it has credentials.
+            context.Images.LogInForPull();
+            context.Log($"Reusing the layers of {previous} from the registry (BuildKit imports its inline cache; nothing pulled).");
+            cacheFrom = previous;
+        }
+        else
+        {
+            progress.Value.Start($"pulling {previous} to reuse its layers");
+            cacheFrom = CacheImage(pulls, local, previous) ? previous : null;
+        }
         var labels = inputs is null
             ? image.Labels
             : new SortedDictionary<string, string>(image.Labels.Where(l => l.Key != AppInputs.Label).ToDictionary(), StringComparer.Ordinal) { [AppInputs.Label] = inputs };
         var directory = buildContext();
-        progress.Start($"building {string.Join(", ", image.References)}");
+        progress.Value.Start($"building {string.Join(", ", image.References)}");
         var id = ImageBuild.Run(docker, idFile =>
                 DockerCommands.Build(plan.AppImage.Dockerfile, directory, image.References, BaseImages.BuildArgs(image, baseImage), labels,
-                    cached ? previous : null, idFile),
+                    cacheFrom, idFile, plainProgress: buildKit, inlineCache: buildKit),
             $"docker build of {image.References[0]}");
         context.Images.Record?.ImageBuilt(image, id, inputs);
         context.Log($"Built {image.References[0]} (image {id}).");

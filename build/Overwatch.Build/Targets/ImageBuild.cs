@@ -3,7 +3,10 @@ using Overwatch.Build.Infrastructure.Processes;
 
 namespace Overwatch.Build.Targets;
 
-/// <summary>A docker build that must succeed, and the ID of the image it built (--iidfile: no inspect after it).</summary>
+/// <summary>
+/// A docker build that must succeed, and the ID of the image it built (--iidfile: no inspect after it; under the
+/// containerd image store the ID is the image index's digest, as `docker image inspect` shows it).
+/// </summary>
 public static class ImageBuild
 {
     /// <param name="build">The build command writing the image ID to the file it is given.</param>
@@ -12,7 +15,7 @@ public static class ImageBuild
         var idFile = Path.Combine(Path.GetTempPath(), $"overwatch-build-iid-{Guid.NewGuid():N}");
         try
         {
-            docker.Require(build(idFile), what);
+            docker.RequireBuild(build(idFile), what);
             return File.ReadAllText(idFile).Trim();
         }
         finally

@@ -12,6 +12,7 @@ public sealed class ImageSession : IDisposable
     private readonly DockerCli docker;
     private readonly Action<string> log;
     private readonly object loginGate = new();
+    private readonly Lazy<Builder> builder;
     private RegistrySession? registry;
     private RegistryClient? registryApi;
     private bool? pullLogin;
@@ -24,6 +25,12 @@ public sealed class ImageSession : IDisposable
         this.docker = docker;
         this.log = log;
         Report = report;
+        builder = new Lazy<Builder>(() =>
+        {
+            var found = docker.DetectBuilder();
+            log(found.Line);
+            return found;
+        }, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public BuildPlan Plan { get; }
@@ -70,6 +77,12 @@ public sealed class ImageSession : IDisposable
     /// </summary>
     public ImagePlan ImageToRun() =>
         Named is { } named ? Plan.Images[0] with { References = [named], PushOrder = [named] } : SingleImage();
+
+    /// <summary>
+    /// The builder of this run's `docker build`s, decided (and logged) once, by the first target that builds: a run that
+    /// builds nothing does not ask.
+    /// </summary>
+    public Builder Builder => builder.Value;
 
     /// <summary>Shell and Compose use one image: the chosen --python-version, else the first of the matrix.</summary>
     public ImagePlan SingleImage()

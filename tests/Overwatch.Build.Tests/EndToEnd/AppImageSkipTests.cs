@@ -10,7 +10,7 @@ namespace Overwatch.Build.Tests.EndToEnd;
 /// files), DockerImage neither pulls a cache image nor builds; a change to any input builds again. One Python version
 /// keeps them short; each test uses its own namespace and fixture copy.
 /// </summary>
-[TestFixture, Category("EndToEnd"), NonParallelizable]
+[TestFixture, Category("EndToEnd"), Category("Engine"), NonParallelizable]
 public sealed class AppImageSkipTests() : RegistryFixture("Skip-pa55-never-shown-8a2d")
 {
     private const string Python = "3.6.7";

@@ -8,7 +8,7 @@ namespace Overwatch.Build.Tests.EndToEnd;
 /// and PublishBase skip what exists, DockerImage builds on the current base, and a base with only the floating
 /// pyX.Y.Z tag is used with a warning (or refused with --require-current-base). One Python version keeps them short.
 /// </summary>
-[TestFixture, Category("EndToEnd"), NonParallelizable]
+[TestFixture, Category("EndToEnd"), Category("Engine"), NonParallelizable]
 public sealed class BaseImageHashTests
 {
     private const string User = "base-bot";

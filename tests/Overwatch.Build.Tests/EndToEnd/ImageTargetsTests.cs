@@ -8,7 +8,7 @@ namespace Overwatch.Build.Tests.EndToEnd;
 /// ./build.sh against the real dockerd and a real docker-registry with htpasswd auth, building the
 /// fixture images for two Python versions. Each test uses its own namespace in the registry.
 /// </summary>
-[TestFixture, Category("EndToEnd"), NonParallelizable]
+[TestFixture, Category("EndToEnd"), Category("Engine"), NonParallelizable]
 public sealed class ImageTargetsTests() : RegistryFixture("Pa55-w0rd-never-shown-7f3a")
 {
     [Test]
@@ -136,9 +136,11 @@ public sealed class ImageTargetsTests() : RegistryFixture("Pa55-w0rd-never-shown
         var result = Run("nocheck", "Publish", env, Credentials(Password));
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
-        Assert.That(calls.Calls, Has.None.StartWith("version"), string.Join("\n", calls.Calls));
-        Assert.That(calls.Calls.TakeWhile(c => !c.StartsWith("login", StringComparison.Ordinal)).ToList(), Has.Count.EqualTo(1).And.All.StartWith("image inspect"),
-            "one inspect of every image the lanes ask about, before the login");
+        // The one `docker version` asks for the builder (which decides whether the previous images are pulled), not the daemon.
+        Assert.That(calls.Calls.Where(c => c.StartsWith("version", StringComparison.Ordinal)),
+            Is.EqualTo(new[] { "version --format {{.Client.Version}} {{.Server.Version}} {{.Server.Os}}" }), string.Join("\n", calls.Calls));
+        Assert.That(calls.Calls.TakeWhile(c => !c.StartsWith("login", StringComparison.Ordinal)).Where(c => !c.StartsWith("version", StringComparison.Ordinal)).ToList(),
+            Has.Count.EqualTo(1).And.All.StartWith("image inspect"), "one inspect of every image the lanes ask about, before the login");
         Assert.That(calls.Calls.SkipWhile(c => !c.StartsWith("build", StringComparison.Ordinal)).TakeWhile(c => !c.StartsWith("push", StringComparison.Ordinal)).ToList(),
             Has.None.StartWith("image inspect"), "the built image's ID comes from docker build --iidfile");
     }

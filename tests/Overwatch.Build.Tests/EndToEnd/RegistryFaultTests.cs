@@ -8,7 +8,7 @@ namespace Overwatch.Build.Tests.EndToEnd;
 /// survived, persistent ones end in one line with a true account of what was pushed, and a release tag
 /// never moves. Each test uses its own namespace.
 /// </summary>
-[TestFixture, Category("EndToEnd"), NonParallelizable]
+[TestFixture, Category("EndToEnd"), Category("Engine"), NonParallelizable]
 public sealed class RegistryFaultTests() : RegistryFixture("Fault-pa55-never-shown-91c2", "fault-")
 {
     [Test]
@@ -29,8 +29,16 @@ public sealed class RegistryFaultTests() : RegistryFixture("Fault-pa55-never-sho
         Assert.That(registry.Tags("fault-transient/overwatch"),
             Is.EqualTo(new[] { "latest-py2.7.15", "latest-py3.6.7", "master-py2.7.15", "master-py3.6.7" }));
         Assert.That(result.StandardOutput, Does.Contain("registry answered 500 (server error); retry 1 of 3"));
-        Assert.That(result.StandardOutput, Does.Contain("registry answered 429 (rate limited); retry 2 of 3"));
-        Assert.That(result.StandardOutput, Does.Contain("connection dropped; retry 3 of 3"));
+        if (TestEngine.Current.ContainerdStore)
+        {
+            // The containerd store's push meets the 429 without failing (it waits the Retry-After itself): two retries of ours.
+            Assert.That(result.StandardOutput, Does.Contain("connection dropped; retry 2 of 3"));
+        }
+        else
+        {
+            Assert.That(result.StandardOutput, Does.Contain("registry answered 429 (rate limited); retry 2 of 3"));
+            Assert.That(result.StandardOutput, Does.Contain("connection dropped; retry 3 of 3"));
+        }
         Assert.That(result.AllOutput, Does.Not.Contain(Password));
     }
 
@@ -82,8 +90,17 @@ public sealed class RegistryFaultTests() : RegistryFixture("Fault-pa55-never-sho
         var result = BuildScript.Run(Arguments(address, "fault-down", "DockerImage", "--python-version=3.6.7", "--retries=1"), Env(Master, Password));
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
-        Assert.That(result.StandardOutput, Does.Contain($"Warning: could not pull {address}/fault-down/overwatch:latest-py3.6.7 to reuse its layers (connection refused"));
-        Assert.That(result.StandardOutput, Does.Not.Contain("Logging in"), "nothing is pushed, so no login is needed");
+        if (TestEngine.Current.BuildKit)
+        {
+            // BuildKit reads the cache itself, with the run's login (tried, refused: a warning): it only warns when it cannot.
+            Assert.That(result.StandardOutput, Does.Contain($"Warning: BuildKit could not read the layer cache of {address}/fault-down/overwatch:latest-py3.6.7 (")
+                .And.Contains("connection refused); every step runs again."));
+        }
+        else
+        {
+            Assert.That(result.StandardOutput, Does.Contain($"Warning: could not pull {address}/fault-down/overwatch:latest-py3.6.7 to reuse its layers (connection refused"));
+            Assert.That(result.StandardOutput, Does.Not.Contain("Logging in"), "nothing is pushed, so no login is needed");
+        }
     }
 
     [Test]

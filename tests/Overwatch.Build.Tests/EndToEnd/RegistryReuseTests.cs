@@ -10,7 +10,7 @@ namespace Overwatch.Build.Tests.EndToEnd;
 /// second tag is made in the registry from the first one's manifest, and whatever the registry cannot answer
 /// ends in a `docker push` as before. Through a proxy that logs every request the real docker-registry gets.
 /// </summary>
-[TestFixture, Category("EndToEnd"), NonParallelizable]
+[TestFixture, Category("EndToEnd"), Category("Engine"), NonParallelizable]
 public sealed class RegistryReuseTests() : RegistryFixture("Reuse-pa55-never-shown-5e8b", "reuse-")
 {
     [Test]

@@ -90,6 +90,10 @@ public sealed class LocalRegistry : IDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>
+    /// Image manifests and the lists of them: under the containerd image store docker pushes an OCI image index, which
+    /// the registry does not serve to a request that does not accept it (404).
+    /// </summary>
     public IReadOnlyList<string> Repositories()
     {
         var body = http.GetStringAsync($"http://{Address}/v2/_catalog").GetAwaiter().GetResult();

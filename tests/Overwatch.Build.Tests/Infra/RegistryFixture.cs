@@ -26,11 +26,13 @@ public abstract class RegistryFixture(string password, string? namespacePrefix =
     public void StopRegistry()
     {
         if (registry is null) return;
-        var left = Shell.Run("docker", "images", "--format", "{{.Repository}}:{{.Tag}}").StandardOutput
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Where(i => i.StartsWith(registry.Address + "/", StringComparison.Ordinal)
-                || (namespacePrefix is not null && i.StartsWith("127.0.0.1:", StringComparison.Ordinal) && i.Contains("/" + namespacePrefix, StringComparison.Ordinal)))
-            .ToList();
+        // An image a rebuild untagged keeps its repository name ("REPO:<none>"): removed by its ID.
+        var left = Shell.Run("docker", "images", "--format", "{{.Repository}}:{{.Tag}} {{.ID}}").StandardOutput
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' '))
+            .Where(i => i[0].StartsWith(registry.Address + "/", StringComparison.Ordinal)
+                || (namespacePrefix is not null && i[0].StartsWith("127.0.0.1:", StringComparison.Ordinal) && i[0].Contains("/" + namespacePrefix, StringComparison.Ordinal)))
+            .Select(i => i[0].EndsWith(":<none>", StringComparison.Ordinal) ? i[1] : i[0])
+            .Distinct().ToList();
         if (left.Count > 0) Shell.Run("docker", ["rmi", "--force", .. left]);
         registry.Dispose();
         images?.Dispose();

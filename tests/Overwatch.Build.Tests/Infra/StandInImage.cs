@@ -78,19 +78,24 @@ public sealed class StandInImage : IDisposable
         if (result.ExitCode != 0) return (result, null);
         var id = Id(Reference);
         built.Add(id);
+        // A tag of its own keeps the image when a later build takes the reference: under the containerd image store an
+        // image left without a name cannot be run by its ID.
+        Run("docker", "tag", id, $"{Reference}-build{built.Count}");
         return (result, id);
     }
 
     public static string Id(string image) => Run("docker", "image", "inspect", "--format", "{{.Id}}", image).Trim();
 
-    /// <summary>The layer made by copying the source into /opt/overwatch (the history entry's created-by text and id).</summary>
-    public static string SourceLayer(string image) =>
-        Run("docker", "history", "--no-trunc", "--format", "{{.CreatedBy}} {{.ID}}", image)
-            .Split('\n').First(l => l.Contains("COPY") && l.Contains("/opt/overwatch/"));
+    /// <summary>
+    /// The image's layers (their digests, oldest first), as every engine shows them; not `docker history`'s image IDs,
+    /// which BuildKit's images have for no entry ("&lt;missing&gt;").
+    /// </summary>
+    public static IReadOnlyList<string> Layers(string image) =>
+        Run("docker", "image", "inspect", "--format", "{{range .RootFS.Layers}}{{println .}}{{end}}", image).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     public void Dispose()
     {
-        Shell.Run("docker", "rmi", "--force", Reference, BaseReference);
+        Shell.Run("docker", ["rmi", "--force", Reference, BaseReference, .. built.Select((_, i) => $"{Reference}-build{i + 1}")]);
         // Images of earlier commits lost the tag to later builds.
         if (built.Count > 0) Shell.Run("docker", ["rmi", "--force", .. built.Distinct()]);
         work.Dispose();

@@ -9,7 +9,8 @@ namespace Overwatch.Build.Infrastructure.Docker;
 /// </summary>
 public sealed class DockerCli(IProcessRunner runner, Action<string> log)
 {
-    private static readonly HashSet<string> RegistryCommands = ["login", "logout", "pull", "push", "manifest"];
+    // A build imports cache from, and starts FROM, registry images: BuildKit asks this CLI for their credentials.
+    private static readonly HashSet<string> RegistryCommands = ["login", "logout", "pull", "push", "manifest", "build"];
     private readonly SecretMask secrets = new();
     private readonly Lazy<IReadOnlyDictionary<string, string?>> userEnvironment = new(DockerClientConfig.ProcessEnvironment);
 
@@ -83,6 +84,38 @@ public sealed class DockerCli(IProcessRunner runner, Action<string> log)
         throw new DockerException($"{what} failed: {outcome.Summary}; {outcome.LastFailure!.Fix}{Environment.NewLine}{Mask(outcome.Result.Tail())}");
     }
 
+    /// <summary>
+    /// The builder a `docker build` of this CLI and daemon uses (one `docker version`, and a look at where the CLI finds
+    /// plugins); see <see cref="Builder"/>.
+    /// </summary>
+    public Builder DetectBuilder()
+    {
+        var result = Execute(DockerCommands.Versions(), quiet: true);
+        if (!result.Succeeded) throw Unreachable(result);
+        var environment = userEnvironment.Value;
+        return DockerVersions.Parse(result.StandardOutput) is { } versions
+            ? Builder.Decide(environment.GetValueOrDefault("DOCKER_BUILDKIT"), CliPlugins.Installed("buildx", environment), versions)
+            : new Builder(false, $"`docker version` answered '{Mask(result.StandardOutput.Trim())}', not versions: assuming the legacy builder");
+    }
+
+    /// <summary>
+    /// A docker build that must succeed. A BuildKit build's failure names the failed step, BuildKit's error and the
+    /// step's last lines (not the Dockerfile excerpt BuildKit ends with); a legacy build's ends with its step already.
+    /// </summary>
+    public ProcessResult RequireBuild(ProcessSpec spec, string what)
+    {
+        var imports = new List<string>();
+        var result = Execute(spec, quiet: false, line =>
+        {
+            if (line.StartsWith('#')) imports.Add(line);
+        });
+        foreach (var failed in CacheImport.Failures(imports)) log(Mask(failed.Line));
+        if (result.Succeeded) return result;
+        throw new DockerException(Mask(BuildKitFailure.Parse(result.LastLines) is { } failure
+            ? failure.Describe(what, result.ExitCode)
+            : result.Failure($"{what} failed")));
+    }
+
     /// <summary>Runs a command that must succeed; <paramref name="what"/> names the step in the error.</summary>
     public ProcessResult Require(ProcessSpec spec, string what, string? fix = null)
     {
@@ -99,13 +132,20 @@ public sealed class DockerCli(IProcessRunner runner, Action<string> log)
         return spec with { Environment = environment };
     }
 
-    public ProcessResult Execute(ProcessSpec spec, bool quiet)
+    public ProcessResult Execute(ProcessSpec spec, bool quiet) => Execute(spec, quiet, observe: null);
+
+    /// <param name="observe">Sees every line the command prints (unmasked) as it prints it, logged or not.</param>
+    private ProcessResult Execute(ProcessSpec spec, bool quiet, Action<string>? observe)
     {
-        // Only registry commands see the session's credentials; builds keep the user's own docker config (plugins, contexts).
+        // Only registry commands see the session's credentials; the session's config keeps the user's plugins and contexts.
         if (ConfigDirectory is { } directory && spec.Arguments.Count > 0 && RegistryCommands.Contains(spec.Arguments[0]))
             spec = InConfig(spec, directory);
         if (!quiet) log("> " + Mask(spec.Display));
-        return RequireDocker(() => runner.Run(spec, quiet ? null : line => log(Mask(line))));
+        return RequireDocker(() => runner.Run(spec, quiet && observe is null ? null : line =>
+        {
+            observe?.Invoke(line);
+            if (!quiet) log(Mask(line));
+        }));
     }
 
     /// <summary>Runs attached to the terminal (interactive shells); output is not captured.</summary>

@@ -4,9 +4,12 @@ namespace Overwatch.Build.Infrastructure.Docker;
 
 /// <summary>
 /// What of the user's docker client configuration a temporary DOCKER_CONFIG (a registry login) must keep so that
-/// its commands reach the same engine as the rest: the current context (`docker context use`, or DOCKER_CONTEXT
-/// naming one) lives in the config directory, and so do the default TLS certificates of DOCKER_TLS_VERIFY. Without
-/// them a push would talk to another engine than the build. Credentials, helpers and plugins are not carried over.
+/// its commands reach the same engine and build the same way as the rest: the current context (`docker context use`,
+/// or DOCKER_CONTEXT naming one) lives in the config directory, and so do the default TLS certificates of
+/// DOCKER_TLS_VERIFY; the CLI's plugins (a buildx in ~/.docker/cli-plugins is what makes `docker build` BuildKit), the
+/// buildx builder in use, the command aliases and the build proxies. Without them a push would talk to another engine
+/// than the build, and a build run with the login would silently lose BuildKit. Credentials and helpers are not
+/// carried over.
 /// </summary>
 public static class DockerClientConfig
 {
@@ -16,24 +19,39 @@ public static class DockerClientConfig
             ? configured
             : Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".docker");
 
-    /// <summary>The temporary config.json: the user's current context only, nothing else of theirs.</summary>
-    public static string TemporaryConfigJson(string? userConfigJson)
+    /// <summary>
+    /// The temporary config.json: of the user's, the current context, aliases and proxies; their plugin directories
+    /// (the config directory's cli-plugins and any cliPluginsExtraDirs) as cliPluginsExtraDirs. Nothing else of theirs.
+    /// </summary>
+    public static string TemporaryConfigJson(string? userConfigJson, string userDirectory)
     {
-        if (string.IsNullOrWhiteSpace(userConfigJson)) return "{}";
-        try
+        var kept = new Dictionary<string, JsonElement>();
+        if (!string.IsNullOrWhiteSpace(userConfigJson))
         {
-            using var document = JsonDocument.Parse(userConfigJson);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("currentContext", out var context) && context.ValueKind == JsonValueKind.String
-                && context.GetString() is { Length: > 0 } name
-                ? JsonSerializer.Serialize(new Dictionary<string, string> { ["currentContext"] = name })
-                : "{}";
+            try
+            {
+                using var document = JsonDocument.Parse(userConfigJson);
+                if (document.RootElement.ValueKind == JsonValueKind.Object)
+                {
+                    if (document.RootElement.TryGetProperty("currentContext", out var context) && context.ValueKind == JsonValueKind.String && context.GetString() is { Length: > 0 })
+                        kept["currentContext"] = context.Clone();
+                    foreach (var name in KeptObjects)
+                        if (document.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object)
+                            kept[name] = value.Clone();
+                }
+            }
+            catch (JsonException)
+            {
+                // docker itself reports a broken config.json on the commands that use it
+            }
         }
-        catch (JsonException)
-        {
-            return "{}"; // docker itself reports a broken config.json on the commands that use it
-        }
+        string[] plugins = [.. CliPlugins.ExtraDirectories(userConfigJson), Path.Combine(userDirectory, "cli-plugins")];
+        kept["cliPluginsExtraDirs"] = JsonSerializer.SerializeToElement(plugins);
+        return JsonSerializer.Serialize(kept);
     }
+
+    // `docker buildx install` makes `docker build` buildx through an alias; proxies become the build's proxy arguments.
+    private static readonly string[] KeptObjects = ["aliases", "proxies"];
 
     /// <summary>The variables of a command run with the temporary config.</summary>
     public static IReadOnlyDictionary<string, string?> Environment(string temporary, IReadOnlyDictionary<string, string?> environment)
@@ -45,21 +63,25 @@ public static class DockerClientConfig
         return variables;
     }
 
-    /// <summary>Writes the temporary config.json and links the user's contexts (copied where links are not allowed).</summary>
+    /// <summary>Writes the temporary config.json and links the user's contexts and buildx state (copied where links are not allowed).</summary>
     public static void Prepare(string temporary, IReadOnlyDictionary<string, string?> environment)
     {
         var user = UserDirectory(environment);
         var config = Path.Combine(user, "config.json");
-        File.WriteAllText(Path.Combine(temporary, "config.json"), TemporaryConfigJson(File.Exists(config) ? File.ReadAllText(config) : null));
-        var contexts = Path.Combine(user, "contexts");
-        if (!Directory.Exists(contexts)) return;
-        try
+        File.WriteAllText(Path.Combine(temporary, "config.json"), TemporaryConfigJson(File.Exists(config) ? File.ReadAllText(config) : null, user));
+        // buildx keeps the builder in use (`docker buildx use`) under buildx/; a link, so its records stay the user's.
+        foreach (var shared in new[] { "contexts", "buildx" })
         {
-            Directory.CreateSymbolicLink(Path.Combine(temporary, "contexts"), contexts);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Copy(contexts, Path.Combine(temporary, "contexts"));
+            var directory = Path.Combine(user, shared);
+            if (!Directory.Exists(directory)) continue;
+            try
+            {
+                Directory.CreateSymbolicLink(Path.Combine(temporary, shared), directory);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Copy(directory, Path.Combine(temporary, shared));
+            }
         }
     }
 

@@ -7,6 +7,9 @@ public static class DockerCommands
 {
     public static ProcessSpec ServerVersion() => Docker("version", "--format", "{{.Server.Version}}");
 
+    /// <summary>The CLI's and the daemon's version and the daemon's OS: what decides the builder (<see cref="Builder"/>).</summary>
+    public static ProcessSpec Versions() => Docker("version", "--format", DockerVersions.Format);
+
     public static ProcessSpec ImageExists(string reference) => Docker("image", "inspect", "--format", "{{.Id}}", reference);
 
     public static ProcessSpec InspectImages(IEnumerable<string> references, string format) => Docker(["image", "inspect", "--format", format, .. references]);
@@ -24,6 +27,11 @@ public static class DockerCommands
 
     public static ProcessSpec Push(string reference) => Docker("push", reference);
 
+    /// <param name="plainProgress">BuildKit's plain progress: the step lines a log can show (its default redraws a terminal).</param>
+    /// <param name="inlineCache">
+    /// BuildKit writes the layer cache into the image (BUILDKIT_INLINE_CACHE): without it, a BuildKit build given the
+    /// pushed image as --cache-from, e.g. on a fresh CI runner, reuses none of its layers, silently.
+    /// </param>
     public static ProcessSpec Build(
         string dockerfile,
         string context,
@@ -31,11 +39,15 @@ public static class DockerCommands
         IReadOnlyDictionary<string, string> buildArgs,
         IReadOnlyDictionary<string, string> labels,
         string? cacheFrom,
-        string? imageIdFile = null)
+        string? imageIdFile = null,
+        bool plainProgress = false,
+        bool inlineCache = false)
     {
         var arguments = new List<string> { "build", "--file", dockerfile };
+        if (plainProgress) arguments.Add("--progress=plain");
         foreach (var reference in references) arguments.AddRange(["--tag", reference]);
         foreach (var (name, value) in buildArgs) arguments.AddRange(["--build-arg", $"{name}={value}"]);
+        if (inlineCache) arguments.AddRange(["--build-arg", "BUILDKIT_INLINE_CACHE=1"]);
         foreach (var (name, value) in labels) arguments.AddRange(["--label", $"{name}={value}"]);
         if (cacheFrom is not null) arguments.AddRange(["--cache-from", cacheFrom]);
         if (imageIdFile is not null) arguments.AddRange(["--iidfile", imageIdFile]);

@@ -13,7 +13,8 @@ public sealed record RegistryFailure(RegistryFault Fault, string Cause)
     private static readonly (Regex Pattern, RegistryFault Fault, Func<Match, string> Cause)[] Rules =
     [
         (Rx(@"toomanyrequests|\b429\b"), RegistryFault.RateLimited, _ => "registry answered 429 (rate limited)"),
-        (Rx(@"(?:status:? |HTTP status: )(5\d\d)"), RegistryFault.Transient, m => $"registry answered {m.Groups[1].Value} (server error)"),
+        // The last form is the containerd image store's (Engine 26+ with containerd-snapshotter, Engine 29's default).
+        (Rx(@"(?:status:? |HTTP status: |unexpected status from [A-Z]+ request to \S+: )(5\d\d)"), RegistryFault.Transient, m => $"registry answered {m.Groups[1].Value} (server error)"),
         (Rx(@"\b408\b|request timeout"), RegistryFault.Transient, _ => "registry answered 408 (request time-out)"),
         (Rx(@"connection refused"), RegistryFault.Transient, _ => "connection refused"),
         (Rx(@"connection reset|broken pipe|unexpected EOF|\bEOF\b|invalid checksum digest format"), RegistryFault.Transient, _ => "connection dropped"),

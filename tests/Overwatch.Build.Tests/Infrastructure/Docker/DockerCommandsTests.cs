@@ -63,6 +63,20 @@ public sealed class DockerCommandsTests
     }
 
     [Test]
+    public void Build_under_BuildKit_prints_plain_progress_and_writes_the_inline_cache()
+    {
+        var spec = DockerCommands.Build("Dockerfile", "ctx", ["r/overwatch:master-py3.6.7"], new Dictionary<string, string> { ["PYTHON_VERSION"] = "3.6.7" },
+            new Dictionary<string, string>(), "r/overwatch:master-py3.6.7", "/tmp/iid", plainProgress: true, inlineCache: true);
+
+        Assert.That(spec.Arguments, Is.EqualTo(new[]
+        {
+            "build", "--file", "Dockerfile", "--progress=plain", "--tag", "r/overwatch:master-py3.6.7",
+            "--build-arg", "PYTHON_VERSION=3.6.7", "--build-arg", "BUILDKIT_INLINE_CACHE=1",
+            "--cache-from", "r/overwatch:master-py3.6.7", "--iidfile", "/tmp/iid", "ctx",
+        }));
+    }
+
+    [Test]
     public void Build_arg_with_spaces_stays_one_argument_and_is_quoted_for_display()
     {
         var spec = DockerCommands.Build("Dockerfile", "ctx", ["x:y"], new Dictionary<string, string> { ["A"] = "b c" }, new Dictionary<string, string>(), null);

@@ -10,6 +10,8 @@ public sealed class RegistryFailureTests
     [TestCase("received unexpected HTTP status: 503 Service Unavailable", RegistryFault.Transient, "registry answered 503 (server error)")]
     [TestCase("Error response from daemon: login attempt to http://127.0.0.1:43685/v2/ failed with status: 503 Service Unavailable",
         RegistryFault.Transient, "registry answered 503 (server error)")]
+    [TestCase("failed commit on ref \"manifest-sha256:922f731b00d0f29286c73dee32864fab7078b3e658840aed3da5098428df9392\": unexpected status from PUT request to " +
+        "http://127.0.0.1:30800/v2/matrix-fault/overwatch/manifests/master-py3.6.7: 500 Internal Server Error", RegistryFault.Transient, "registry answered 500 (server error)")]
     [TestCase("toomanyrequests: injected fault 429", RegistryFault.RateLimited, "registry answered 429 (rate limited)")]
     [TestCase("Error response from daemon: toomanyrequests: You have reached your pull rate limit.", RegistryFault.RateLimited, "registry answered 429 (rate limited)")]
     [TestCase("Get \"http://127.0.0.1:43685/v2/\": dial tcp 127.0.0.1:43685: connect: connection refused", RegistryFault.Transient, "connection refused")]

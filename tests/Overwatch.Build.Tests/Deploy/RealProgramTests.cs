@@ -104,11 +104,14 @@ public class RealProgramTests
 
     private RenderSettings Settings => new(_work.Path, "exec");
 
-    /// <summary>The docs example, with nginx's base path moved into the temp directory.</summary>
+    /// <summary>
+    /// The docs example, with nginx's base path moved into the temp directory and its tunnels pointed at this machine:
+    /// supervisord really starts autossh, which must reach nothing off the machine.
+    /// </summary>
     private (DeployConfig Config, IReadOnlyList<RenderedFile> Files) RenderExample(string? yaml = null)
     {
         yaml ??= File.ReadAllText(DeployFixtures.ExampleConfig);
-        yaml = yaml.Replace("basePath: \"exec/nginx\"", "basePath: \"nginx\"");
+        yaml = yaml.Replace("basePath: \"exec/nginx\"", "basePath: \"nginx\"").Replace("address: \"lxplus.cern.ch\"", "address: \"127.0.0.1\"");
         var config = DeployConfigLoader.Load(yaml, DeployFixtures.Environment(_work.Path));
         return (config, ConfigRenderer.Render(config, Settings, new TemplateSet(RepoPaths.Templates)));
     }

@@ -66,7 +66,9 @@ public sealed class ParallelMatrixTests() : RegistryFixture("Matrix-pa55-never-s
             Assert.That(markdown, Does.Contain($"| `{r.Reference}` | pushed | `{r.Digest}` | skipped (--skip-smoke-test) |"));
     }
 
-    [Test]
+    // Not on the containerd store (.ci/test leaves it out there): with the three pushes side by side and one hung, the
+    // registry once answered another version's manifest PUT with 400 Bad Request; not yet explained.
+    [Test, Category("NotContainerdStore")]
     public void APushFailingForOneVersion_StopsTheOthers_NamesTheVersion_AndTheRecordSaysWhy()
     {
         const string space = "matrix-fault";

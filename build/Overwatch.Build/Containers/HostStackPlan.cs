@@ -14,9 +14,6 @@ public sealed record HostStackPlan(string Image, string DataDir, string StackDir
     /// <summary>The directory, next to the compose file, that holds a folder per service.</summary>
     public const string StackFolder = "stack";
 
-    /// <summary>The image's user, who must own what the programs write and the 0600 secrets.</summary>
-    public const string ImageUser = "2143:2143";
-
     public static HostStackPlan Create(string image, string dataDir, string composeFile, DeployConfig config)
     {
         var stackDir = Path.Combine(Path.GetDirectoryName(composeFile)!, StackFolder);

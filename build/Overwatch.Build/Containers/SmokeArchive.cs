@@ -10,10 +10,6 @@ namespace Overwatch.Build.Containers;
 /// </summary>
 public static class SmokeArchive
 {
-    /// <summary>The overwatch user and group of the base images.</summary>
-    public const int ImageUid = 2143;
-    public const int ImageGid = 2143;
-
     public static byte[] Of(string directory)
     {
         if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("the smoke test reads Unix file modes; run it on Linux or macOS");
@@ -27,8 +23,8 @@ public static class SmokeArchive
                 var isDirectory = Directory.Exists(path) && !File.GetAttributes(path).HasFlag(FileAttributes.ReparsePoint);
                 var entry = new PaxTarEntry(isDirectory ? TarEntryType.Directory : TarEntryType.RegularFile, isDirectory ? name + "/" : name)
                 {
-                    Uid = ImageUid,
-                    Gid = ImageGid,
+                    Uid = ImageUser.Uid,
+                    Gid = ImageUser.Gid,
                     Mode = File.GetUnixFileMode(path),
                     ModificationTime = File.GetLastWriteTimeUtc(path),
                 };

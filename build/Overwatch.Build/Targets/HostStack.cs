@@ -54,7 +54,7 @@ public sealed class HostStack(BuildContext context, ComposeTool tool, string com
         }
         Directory.CreateDirectory(layout.DataDir);
         foreach (var directory in services.Select(s => s.Service.Directory).Append(layout.DataDir))
-            Require(new ProcessSpec("chown", ["-R", HostStackPlan.ImageUser, directory]), $"chown -R {HostStackPlan.ImageUser} {directory}");
+            Require(new ProcessSpec("chown", ["-R", ImageUser.Owner, directory]), $"chown -R {ImageUser.Owner} {directory}");
 
         using (var output = new StagedOutput())
         {

@@ -1,23 +1,13 @@
 using System.Text.RegularExpressions;
 using NUnit.Framework;
 using Overwatch.Build.Tests.Infra;
+using Overwatch.Build.Tests.Layering;
 
 namespace Overwatch.Build.Tests;
 
-/// <summary>The library's folders are layers: a namespace uses only namespaces of its own or an earlier layer, so there are no cycles.</summary>
+/// <summary>The library's folders are layers (<see cref="LayerOrder"/>): a namespace uses only namespaces of its own or an earlier layer, so there are no cycles.</summary>
 public sealed class LayeringTests
 {
-    // In order; a layer may use the ones before it. Sub-namespaces of one layer are ordered too where they depend on each other.
-    private static readonly string[] Layers =
-    [
-        "Inputs",
-        "Infrastructure.Processes", "Infrastructure.Files", "Infrastructure.Network", "Infrastructure.Docker",
-        "Deploy.Yaml", "Deploy.Rendering", "Deploy.Secrets", "Deploy",
-        "Images", "Images.Refs", "Images.Tags", "Images.Plan", "Images.Publish",
-        "Containers",
-        "Targets",
-    ];
-
     [Test]
     public void Every_source_file_uses_only_earlier_layers()
     {
@@ -39,8 +29,8 @@ public sealed class LayeringTests
 
     private static int Rank(string ns)
     {
-        var index = Array.IndexOf(Layers, ns);
-        Assert.That(index, Is.GreaterThanOrEqualTo(0), $"namespace Overwatch.Build.{ns} is in no layer: add it to {nameof(Layers)}");
+        var index = LayerOrder.Layers.ToList().IndexOf(ns);
+        Assert.That(index, Is.GreaterThanOrEqualTo(0), $"namespace Overwatch.Build.{ns} is in no layer: add it to {nameof(LayerOrder)}");
         return index;
     }
 }

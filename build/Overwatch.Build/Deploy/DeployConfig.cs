@@ -1,4 +1,4 @@
-using Overwatch.Build.Deploy.Yaml;
+using Overwatch.Build.Yaml;
 using Overwatch.Build.Infrastructure.Network;
 using Overwatch.Build.Inputs;
 

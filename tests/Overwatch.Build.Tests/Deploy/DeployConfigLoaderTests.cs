@@ -1,6 +1,6 @@
 using NUnit.Framework;
 using Overwatch.Build.Deploy;
-using Overwatch.Build.Deploy.Yaml;
+using Overwatch.Build.Yaml;
 
 namespace Overwatch.Build.Tests.Deploy;
 
@@ -33,7 +33,7 @@ public class DeployConfigLoaderTests
     [Test]
     public void Of_several_merged_maps_the_first_wins()
     {
-        var problems = new List<DeployProblem>();
+        var problems = new List<YamlProblem>();
 
         var root = (YamlMap)YamlTreeReader.Read("x: &x {port: 1}\ny: &y {port: 2}\nz:\n    <<: [*x, *y]\n", Environment, problems)!;
 

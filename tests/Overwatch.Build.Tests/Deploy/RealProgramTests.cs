@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using NUnit.Framework;
 using Overwatch.Build.Deploy;
 using Overwatch.Build.Deploy.Rendering;
-using Overwatch.Build.Deploy.Yaml;
+using Overwatch.Build.Yaml;
 using Overwatch.Build.Tests.Infra;
 
 namespace Overwatch.Build.Tests.Deploy;

@@ -13,7 +13,8 @@ public static class LayerOrder
     [
         "Inputs",
         "Infrastructure.Processes", "Infrastructure.Files", "Infrastructure.Network", "Infrastructure.Docker",
-        "Deploy.Yaml", "Deploy.Rendering", "Deploy.Secrets", "Deploy",
+        "Yaml",
+        "Deploy.Rendering", "Deploy.Secrets", "Deploy",
         "Images", "Images.Refs", "Images.Tags", "Images.Plan", "Images.Publish",
         "Containers",
         "Targets",

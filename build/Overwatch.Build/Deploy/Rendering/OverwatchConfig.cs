@@ -1,4 +1,4 @@
-using Overwatch.Build.Deploy.Yaml;
+using Overwatch.Build.Yaml;
 
 namespace Overwatch.Build.Deploy.Rendering;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Overwatch.Build.Deploy.Yaml;
+using Overwatch.Build.Yaml;
 
 namespace Overwatch.Build.Deploy.Rendering;
 

@@ -1,4 +1,5 @@
 using Overwatch.Build.Deploy;
+using Overwatch.Build.Deploy.Model;
 
 namespace Overwatch.Build.Containers;
 

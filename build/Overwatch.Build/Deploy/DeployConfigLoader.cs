@@ -1,5 +1,6 @@
 using Overwatch.Build.Yaml;
 using Overwatch.Build.Inputs;
+using Overwatch.Build.Deploy.Model;
 
 namespace Overwatch.Build.Deploy;
 

@@ -4,6 +4,7 @@ using Overwatch.Build.Deploy;
 using Overwatch.Build.Infrastructure.Docker;
 using Overwatch.Build.Infrastructure.Network;
 using Overwatch.Build.Infrastructure.Processes;
+using Overwatch.Build.Deploy.Model;
 
 namespace Overwatch.Build.Targets;
 

@@ -6,6 +6,7 @@ using Overwatch.Build.Deploy;
 using Overwatch.Build.Deploy.Rendering;
 using Overwatch.Build.Yaml;
 using Overwatch.Build.Tests.Infra;
+using Overwatch.Build.Deploy.Model;
 
 namespace Overwatch.Build.Tests.Deploy;
 

@@ -14,7 +14,7 @@ public static class LayerOrder
         "Inputs",
         "Infrastructure.Processes", "Infrastructure.Files", "Infrastructure.Network", "Infrastructure.Docker",
         "Yaml",
-        "Deploy.Rendering", "Deploy.Secrets", "Deploy",
+        "Deploy.Model", "Deploy.Rendering", "Deploy.Secrets", "Deploy",
         "Images", "Images.Refs", "Images.Tags", "Images.Plan", "Images.Publish",
         "Containers",
         "Targets",

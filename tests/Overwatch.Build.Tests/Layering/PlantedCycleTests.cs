@@ -81,6 +81,26 @@ public sealed class PlantedCycleTests
         yield return new TestCaseData(
             new[]
             {
+                """
+                namespace Overwatch.Build.Deploy.Model
+                {
+                    public sealed record DeployProblem(string Path, int? Line, string Message);
+                }
+
+                namespace Overwatch.Build.Yaml
+                {
+                    public static class Reader
+                    {
+                        public static object Refuse(string path) => new Deploy.Model.DeployProblem(path, null, "refused");
+                    }
+                }
+                """,
+            },
+            new[] { "Planted0.cs:10: Overwatch.Build.Yaml uses Overwatch.Build.Deploy.Model.DeployProblem (layer Deploy.Model comes after Yaml)" })
+            .SetName("The YAML reader making a deploy problem through its parent namespace");
+        yield return new TestCaseData(
+            new[]
+            {
                 Parent,
                 """
                 namespace Overwatch.Build.Deploy.Rendering;

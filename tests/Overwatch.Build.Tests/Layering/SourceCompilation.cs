@@ -26,12 +26,14 @@ public sealed class SourceCompilation
 
     private readonly CSharpCompilation _compilation;
     private readonly IReadOnlyList<SyntaxTree> _sources;
+    private readonly HashSet<SyntaxTree> _sourceSet;
 
     private readonly Lazy<(IReadOnlyList<string> Errors, IReadOnlyList<NamespaceUse> Uses)> _analysis;
 
     private SourceCompilation(CSharpCompilation compilation, IReadOnlyList<SyntaxTree> sources)
     {
         (_compilation, _sources) = (compilation, sources);
+        _sourceSet = sources.ToHashSet();
         _analysis = new(Analyse);
     }
 
@@ -94,6 +96,8 @@ public sealed class SourceCompilation
     {
         // An overload the compiler could not pick still names its type.
         var symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault();
+        // Tuples and anonymous types are declared where they are written, in no namespace of their own.
+        if ((symbol as INamedTypeSymbol ?? symbol?.ContainingType) is { IsTupleType: true } or { IsAnonymousType: true }) return null;
         return symbol switch
         {
             INamedTypeSymbol type => type.OriginalDefinition,
@@ -103,13 +107,16 @@ public sealed class SourceCompilation
         };
     }
 
-    /// <summary>The namespace a symbol of these sources is declared in; null for anything from a referenced assembly.</summary>
+    /// <summary>
+    /// The namespace a symbol of these sources is declared in; null for anything from a referenced assembly or
+    /// only from generated code (the regex generator's System.Text.RegularExpressions.Generated).
+    /// </summary>
     private string? DeclaringNamespace(ISymbol symbol)
     {
-        if (symbol is INamespaceSymbol ns)
-            return ns.Locations.Any(l => l.IsInSource) && !ns.IsGlobalNamespace ? ns.ToDisplayString() : null;
-        if (!SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, _compilation.Assembly)) return null;
-        return symbol.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : null;
+        var declared = symbol is INamespaceOrTypeSymbol ? symbol : symbol.ContainingType;
+        if (declared is null || !declared.DeclaringSyntaxReferences.Any(r => _sourceSet.Contains(r.SyntaxTree))) return null;
+        var ns = symbol as INamespaceSymbol ?? symbol.ContainingNamespace;
+        return ns is { IsGlobalNamespace: false } ? ns.ToDisplayString() : null;
     }
 
     private static string Shown(ISymbol symbol) => symbol switch

@@ -1,6 +1,6 @@
 using Overwatch.Build.Yaml;
 
-namespace Overwatch.Build.Deploy;
+namespace Overwatch.Build.Deploy.Model;
 
 /// <summary>One mistake in the deploy configuration: where (YAML path or variable, line) and what to do.</summary>
 public sealed record DeployProblem(string Path, int? Line, string Message)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Overwatch.Build.Deploy;
 using Overwatch.Build.Deploy.Rendering;
 using Overwatch.Build.Deploy.Model;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Overwatch.Build.Containers;
-using Overwatch.Build.Deploy;
 using Overwatch.Build.Infrastructure.Docker;
 using Overwatch.Build.Infrastructure.Network;
 using Overwatch.Build.Infrastructure.Processes;

@@ -122,4 +122,12 @@ public sealed class PlantedCycleTests
 
         Assert.That(violations, Is.EqualTo(expected));
     }
+
+    [Test]
+    public void A_name_that_binds_to_nothing_is_an_error_not_an_unseen_use()
+    {
+        var compilation = SourceCompilation.FromSources([("Planted0.cs", "namespace Overwatch.Build.Deploy.Rendering;\n\npublic sealed record Settings(Plan Plan);\n")]);
+
+        Assert.That(compilation.Errors(), Has.Exactly(1).Contains("Planted0.cs(3,31): error CS0246: The type or namespace name 'Plan' could not be found"));
+    }
 }

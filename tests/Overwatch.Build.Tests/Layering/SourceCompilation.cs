@@ -60,36 +60,40 @@ public sealed class SourceCompilation
     /// <summary>Every place where code of one namespace names a type, or a member of a type, declared in another namespace of these sources.</summary>
     public IReadOnlyList<NamespaceUse> Uses() => _analysis.Value.Uses;
 
-    // One pass: a tree's semantic model binds each method body once for both its errors and its names.
     private (IReadOnlyList<string> Errors, IReadOnlyList<NamespaceUse> Uses) Analyse()
     {
-        var diagnostics = _compilation.GetParseDiagnostics().Concat(_compilation.GetDeclarationDiagnostics()).ToList();
+        // Trees are independent: both cores bind them (about half the check's time); the results keep the files' order.
+        var perTree = new (IEnumerable<Diagnostic> Diagnostics, List<NamespaceUse> Uses)[_sources.Count];
+        Parallel.For(0, _sources.Count, i => perTree[i] = Analyse(_sources[i]));
+        var errors = _compilation.GetParseDiagnostics().Concat(_compilation.GetDeclarationDiagnostics()).Concat(perTree.SelectMany(t => t.Diagnostics))
+            .Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).Distinct().ToList();
+        return (errors, perTree.SelectMany(t => t.Uses).ToList());
+    }
+
+    private (IEnumerable<Diagnostic> Diagnostics, List<NamespaceUse> Uses) Analyse(SyntaxTree tree)
+    {
+        var model = _compilation.GetSemanticModel(tree);
+        var diagnostics = model.GetMethodBodyDiagnostics();
         var uses = new List<NamespaceUse>();
-        foreach (var tree in _sources)
+        var root = tree.GetCompilationUnitRoot();
+        var fileNamespace = root.DescendantNodes().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault();
+        foreach (var node in root.DescendantNodes())
         {
-            var model = _compilation.GetSemanticModel(tree);
-            diagnostics.AddRange(model.GetMethodBodyDiagnostics());
-            var root = tree.GetCompilationUnitRoot();
-            var fileNamespace = root.DescendantNodes().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault();
-            foreach (var node in root.DescendantNodes())
+            var used = node switch
             {
-                var used = node switch
-                {
-                    UsingDirectiveSyntax { NamespaceOrType: var name } => model.GetSymbolInfo(name).Symbol,
-                    SimpleNameSyntax or ImplicitObjectCreationExpressionSyntax => TypeOrMember(model.GetSymbolInfo(node)),
-                    _ => null,
-                };
-                if (used is null || DeclaringNamespace(used) is not { } to) continue;
-                var enclosing = node.AncestorsAndSelf().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault() ?? fileNamespace;
-                if (enclosing is null || model.GetDeclaredSymbol(enclosing) is not { } fromSymbol) continue;
-                var from = fromSymbol.ToDisplayString();
-                if (from == to) continue;
-                var line = node.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
-                uses.Add(new NamespaceUse(tree.FilePath, line, from, to, Shown(used)));
-            }
+                UsingDirectiveSyntax { NamespaceOrType: var name } => model.GetSymbolInfo(name).Symbol,
+                SimpleNameSyntax or ImplicitObjectCreationExpressionSyntax => TypeOrMember(model.GetSymbolInfo(node)),
+                _ => null,
+            };
+            if (used is null || DeclaringNamespace(used) is not { } to) continue;
+            var enclosing = node.AncestorsAndSelf().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault() ?? fileNamespace;
+            if (enclosing is null || model.GetDeclaredSymbol(enclosing) is not { } fromSymbol) continue;
+            var from = fromSymbol.ToDisplayString();
+            if (from == to) continue;
+            var line = node.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+            uses.Add(new NamespaceUse(tree.FilePath, line, from, to, Shown(used)));
         }
-        var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).Distinct().ToList();
-        return (errors, uses);
+        return (diagnostics, uses);
     }
 
     private static ISymbol? TypeOrMember(SymbolInfo info)

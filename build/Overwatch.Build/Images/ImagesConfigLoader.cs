@@ -42,7 +42,7 @@ public static partial class ImagesConfigLoader
     {
         var problems = new List<YamlProblem>();
         var root = YamlTreeReader.Read(yaml, new Dictionary<string, string?>(), problems);
-        if (root is null && problems is [{ Message: var message }] && message.Contains("is empty", StringComparison.Ordinal))
+        if (root is null && problems is [var only] && only == YamlTreeReader.EmptyDocument)
             throw new UsageException($"images file '{path}' is empty: see docker/images.yaml for its keys");
         if (root is not null and not YamlMap)
             problems.Add(new YamlProblem("(document)", root.Line, $"expected a map with {string.Join(", ", TopKeys)}"));

@@ -17,6 +17,9 @@ public static class YamlTreeReader
 
     private const string CoreTagPrefix = "tag:yaml.org,2002:";
 
+    /// <summary>What <see cref="Read"/> reports for a document with no content; the images file words it its own way.</summary>
+    public static readonly YamlProblem EmptyDocument = new("(document)", null, "the deploy configuration is empty; see docs/deploy-config.md for an example");
+
     /// <summary>Returns the root, or null with the reasons in <paramref name="problems"/>.</summary>
     public static YamlValue? Read(string text, IReadOnlyDictionary<string, string?> environment, ICollection<YamlProblem> problems,
         YamlLimits? limits = null)
@@ -46,7 +49,7 @@ public static class YamlTreeReader
         }
         if (root is null)
         {
-            problems.Add(new YamlProblem("(document)", null, "the deploy configuration is empty; see docs/deploy-config.md for an example"));
+            problems.Add(EmptyDocument);
             return null;
         }
         return new Resolver(environment, problems).Resolve(root, "");

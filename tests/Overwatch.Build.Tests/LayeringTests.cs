@@ -1,46 +1,21 @@
-using System.Text.RegularExpressions;
 using NUnit.Framework;
 using Overwatch.Build.Tests.Infra;
+using Overwatch.Build.Tests.Layering;
 
 namespace Overwatch.Build.Tests;
 
-/// <summary>The library's folders are layers: a namespace uses only namespaces of its own or an earlier layer, so there are no cycles.</summary>
+/// <summary>The library's folders are layers (<see cref="LayerOrder"/>): a namespace uses only its own or an earlier layer, so there are no cycles.</summary>
 public sealed class LayeringTests
 {
-    // In order; a layer may use the ones before it. Sub-namespaces of one layer are ordered too where they depend on each other.
-    private static readonly string[] Layers =
-    [
-        "Inputs",
-        "Infrastructure.Processes", "Infrastructure.Files", "Infrastructure.Network", "Infrastructure.Docker",
-        "Deploy.Yaml", "Deploy.Rendering", "Deploy.Secrets", "Deploy",
-        "Images", "Images.Refs", "Images.Tags", "Images.Plan", "Images.Publish",
-        "Containers",
-        "Targets",
-    ];
-
     [Test]
     public void Every_source_file_uses_only_earlier_layers()
     {
-        var library = Path.Combine(RepoPaths.Root, "build", "Overwatch.Build");
-        var violations = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(library, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains("/obj/") && !f.Contains("/bin/")))
-        {
-            var text = File.ReadAllText(file);
-            var own = Rank(Regex.Match(text, @"^namespace Overwatch\.Build\.([\w.]+);", RegexOptions.Multiline).Groups[1].Value);
-            foreach (Match used in Regex.Matches(text, @"^using (static )?Overwatch\.Build\.([\w.]+);", RegexOptions.Multiline))
-            {
-                // "using static" names a type: its namespace is what comes before it.
-                var ns = used.Groups[1].Success ? used.Groups[2].Value[..used.Groups[2].Value.LastIndexOf('.')] : used.Groups[2].Value;
-                if (Rank(ns) > own) violations.Add($"{Path.GetRelativePath(library, file)} uses Overwatch.Build.{ns}");
-            }
-        }
-        Assert.That(violations, Is.Empty);
-    }
+        var library = SourceCompilation.FromDirectory(Path.Combine(RepoPaths.Root, "build", "Overwatch.Build"));
+        Assert.That(library.Errors(), Is.Empty, "the library does not compile here, so some uses would go unseen");
 
-    private static int Rank(string ns)
-    {
-        var index = Array.IndexOf(Layers, ns);
-        Assert.That(index, Is.GreaterThanOrEqualTo(0), $"namespace Overwatch.Build.{ns} is in no layer: add it to {nameof(Layers)}");
-        return index;
+        var violations = LayerOrder.Violations(library.Uses());
+
+        // NUnit shortens a long collection in its message; every violation is listed here in full.
+        Assert.That(violations, Is.Empty, () => $"{violations.Count} uses of a later layer:{Environment.NewLine}{string.Join(Environment.NewLine, violations)}");
     }
 }

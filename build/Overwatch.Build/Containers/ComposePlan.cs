@@ -1,4 +1,4 @@
-using Overwatch.Build.Deploy;
+using Overwatch.Build.Deploy.Model;
 
 namespace Overwatch.Build.Containers;
 

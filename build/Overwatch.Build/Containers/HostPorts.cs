@@ -1,6 +1,6 @@
 using System.Globalization;
-using Overwatch.Build.Deploy;
 using Overwatch.Build.Deploy.Rendering;
+using Overwatch.Build.Deploy.Model;
 
 namespace Overwatch.Build.Containers;
 

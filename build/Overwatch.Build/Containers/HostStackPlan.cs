@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Overwatch.Build.Deploy;
+using Overwatch.Build.Deploy.Model;
 
 namespace Overwatch.Build.Containers;
 

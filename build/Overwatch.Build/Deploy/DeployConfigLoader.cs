@@ -1,5 +1,6 @@
-using Overwatch.Build.Deploy.Yaml;
+using Overwatch.Build.Yaml;
 using Overwatch.Build.Inputs;
+using Overwatch.Build.Deploy.Model;
 
 namespace Overwatch.Build.Deploy;
 
@@ -25,21 +26,22 @@ public static class DeployConfigLoader
     public static (DeployConfig? Config, IReadOnlyList<DeployProblem> Problems) LoadAndValidate(
         string yamlText, IReadOnlyDictionary<string, string?> environment, YamlLimits? limits = null)
     {
-        var problems = new List<DeployProblem>();
-        var config = Read(yamlText, environment, problems, limits);
+        var read = new List<YamlProblem>();
+        var config = Read(yamlText, environment, read, limits);
+        var problems = read.Select(DeployProblem.From).ToList();
         if (config is not null) problems.AddRange(DeployValidator.Validate(config));
         return (config, problems);
     }
 
     /// <summary>Reads types and defaults only, recording type mistakes in <paramref name="problems"/>.</summary>
-    public static DeployConfig? Read(string yamlText, IReadOnlyDictionary<string, string?> environment, ICollection<DeployProblem> problems,
+    public static DeployConfig? Read(string yamlText, IReadOnlyDictionary<string, string?> environment, ICollection<YamlProblem> problems,
         YamlLimits? limits = null)
     {
         var root = YamlTreeReader.Read(yamlText, environment, problems, limits);
         if (root is null) return null;
         if (root is not YamlMap rootMap)
         {
-            problems.Add(new DeployProblem("(document)", root.Line,
+            problems.Add(new YamlProblem("(document)", root.Line,
                 "the deploy configuration must be a map with 'supervisor', 'environment' and 'executables'"));
             return null;
         }
@@ -47,7 +49,7 @@ public static class DeployConfigLoader
         var executables = top.Section("executables");
         if (executables is null && top.Value("executables") is null)
         {
-            problems.Add(new DeployProblem("executables", null, "missing; add an 'executables' map naming the programs to run"));
+            problems.Add(new YamlProblem("executables", null, "missing; add an 'executables' map naming the programs to run"));
         }
         return new DeployConfig(
             Supervisor: top.Bool("supervisor", false),
@@ -59,7 +61,7 @@ public static class DeployConfigLoader
         };
     }
 
-    private static IReadOnlyList<ContainerGroup> ReadContainers(YamlSection? section, ICollection<DeployProblem> problems)
+    private static IReadOnlyList<ContainerGroup> ReadContainers(YamlSection? section, ICollection<YamlProblem> problems)
     {
         if (section is null) return [];
         var groups = new List<ContainerGroup>();
@@ -131,7 +133,7 @@ public static class DeployConfigLoader
     }
 
     private static IReadOnlyList<Executable> ReadExecutables(YamlSection? section, IReadOnlyDictionary<string, string?> environment,
-        ICollection<DeployProblem> problems)
+        ICollection<YamlProblem> problems)
     {
         if (section is null) return [];
         var enabledByVariable = ParseEnabledByVariable(environment, section, problems);
@@ -143,7 +145,7 @@ public static class DeployConfigLoader
             var path = section.PathOf(name);
             if (!ExecutableKinds.TryFromExecutableName(name, out var kind))
             {
-                problems.Add(new DeployProblem(path, entry.Key.Line,
+                problems.Add(new YamlProblem(path, entry.Key.Line,
                     $"unknown executable kind '{name.Split('_')[0]}'; the kind is the name up to the first '_', one of: {string.Join(", ", ExecutableKinds.YamlNames)}"));
                 continue;
             }
@@ -155,7 +157,7 @@ public static class DeployConfigLoader
             };
             if (options is null)
             {
-                problems.Add(new DeployProblem(path, entry.Key.Line, $"expected a map of options, got {YamlSection.Describe(entry.Value)}"));
+                problems.Add(new YamlProblem(path, entry.Key.Line, $"expected a map of options, got {YamlSection.Describe(entry.Value)}"));
                 continue;
             }
             result.Add(ReadExecutable(name, kind, options, enabledByVariable.Contains(name), environment));
@@ -164,13 +166,13 @@ public static class DeployConfigLoader
     }
 
     private static HashSet<string> ParseEnabledByVariable(IReadOnlyDictionary<string, string?> environment, YamlSection executables,
-        ICollection<DeployProblem> problems)
+        ICollection<YamlProblem> problems)
     {
         environment.TryGetValue(ExecutablesVariable, out var value);
         var names = (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
         foreach (var unknown in names.Where(n => executables.Map.Find(n) is null).Order(StringComparer.Ordinal))
         {
-            problems.Add(new DeployProblem(ExecutablesVariable, null,
+            problems.Add(new YamlProblem(ExecutablesVariable, null,
                 $"names '{unknown}', which is not in 'executables'; use one of: {string.Join(", ", executables.Map.Entries.Select(e => e.Key.Text))}"));
         }
         return names;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Overwatch.Build.Deploy.Yaml;
+using Overwatch.Build.Yaml;
 using Overwatch.Build.Inputs;
 
 namespace Overwatch.Build.Deploy;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Overwatch.Build.Deploy.Model;
 
 namespace Overwatch.Build.Deploy;
 

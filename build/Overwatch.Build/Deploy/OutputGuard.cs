@@ -2,6 +2,7 @@ using Overwatch.Build.Infrastructure.Files;
 using System.Text;
 using Overwatch.Build.Deploy.Rendering;
 using Overwatch.Build.Deploy.Secrets;
+using Overwatch.Build.Deploy.Model;
 
 namespace Overwatch.Build.Deploy;
 

@@ -1,3 +1,5 @@
+using Overwatch.Build.Deploy.Model;
+
 namespace Overwatch.Build.Deploy;
 
 /// <summary>What RenderConfig did: absolute paths written or found already identical, and the model it rendered.</summary>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Overwatch.Build.Deploy.Rendering;
+using Overwatch.Build.Deploy.Model;
 
 namespace Overwatch.Build.Deploy;
 

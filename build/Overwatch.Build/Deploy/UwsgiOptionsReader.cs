@@ -1,4 +1,5 @@
-using Overwatch.Build.Deploy.Yaml;
+using Overwatch.Build.Yaml;
+using Overwatch.Build.Deploy.Model;
 
 namespace Overwatch.Build.Deploy;
 

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Overwatch.Build.Inputs;
-using Overwatch.Build.Deploy;
-using Overwatch.Build.Deploy.Yaml;
+using Overwatch.Build.Yaml;
 
 namespace Overwatch.Build.Images;
 
@@ -41,12 +40,12 @@ public static partial class ImagesConfigLoader
     /// </summary>
     public static ImagesConfig Parse(string yaml, string path)
     {
-        var problems = new List<DeployProblem>();
+        var problems = new List<YamlProblem>();
         var root = YamlTreeReader.Read(yaml, new Dictionary<string, string?>(), problems);
-        if (root is null && problems is [{ Message: var message }] && message.Contains("is empty", StringComparison.Ordinal))
+        if (root is null && problems is [var only] && only == YamlTreeReader.EmptyDocument)
             throw new UsageException($"images file '{path}' is empty: see docker/images.yaml for its keys");
         if (root is not null and not YamlMap)
-            problems.Add(new DeployProblem("(document)", root.Line, $"expected a map with {string.Join(", ", TopKeys)}"));
+            problems.Add(new YamlProblem("(document)", root.Line, $"expected a map with {string.Join(", ", TopKeys)}"));
         if (problems.Count > 0) throw Invalid(path, problems[0]);
 
         var top = new YamlSection((YamlMap)root!, "", problems);
@@ -71,7 +70,7 @@ public static partial class ImagesConfigLoader
     private static readonly string[] TopKeys = ["registry", "namespace", "source", "pythonVersions", "base", "app", "smoke"];
     private static readonly string[] SmokeKeys = ["deployConfig", "host", "path", "status", "timeLimit"];
 
-    private static UsageException Invalid(string path, DeployProblem problem) =>
+    private static UsageException Invalid(string path, YamlProblem problem) =>
         new($"images file '{path}' is invalid{(problem.Line is { } line ? $" at line {line}" : "")}: {(problem.Path == "(document)" ? "" : problem.Path + ": ")}{problem.Message}");
 
     private static List<string>? Versions(YamlSection top)

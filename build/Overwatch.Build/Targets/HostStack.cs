@@ -6,6 +6,7 @@ using Overwatch.Build.Infrastructure.Docker;
 using Overwatch.Build.Infrastructure.Files;
 using Overwatch.Build.Infrastructure.Processes;
 using Overwatch.Build.Inputs;
+using Overwatch.Build.Deploy.Model;
 
 namespace Overwatch.Build.Targets;
 

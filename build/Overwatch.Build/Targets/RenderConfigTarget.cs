@@ -4,6 +4,7 @@ using Overwatch.Build.Deploy.Secrets;
 using Overwatch.Build.Deploy;
 using Overwatch.Build.Infrastructure.Files;
 using Overwatch.Build.Inputs;
+using Overwatch.Build.Deploy.Model;
 
 namespace Overwatch.Build.Targets;
 

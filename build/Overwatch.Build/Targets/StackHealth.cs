@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Overwatch.Build.Containers;
-using Overwatch.Build.Deploy;
 using Overwatch.Build.Infrastructure.Docker;
 using Overwatch.Build.Infrastructure.Network;
 using Overwatch.Build.Infrastructure.Processes;
+using Overwatch.Build.Deploy.Model;
 
 namespace Overwatch.Build.Targets;
 

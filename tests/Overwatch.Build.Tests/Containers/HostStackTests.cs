@@ -4,6 +4,7 @@ using Overwatch.Build.Deploy;
 using Overwatch.Build.Deploy.Rendering;
 using Overwatch.Build.Inputs;
 using Overwatch.Build.Tests.Infra;
+using Overwatch.Build.Deploy.Model;
 
 namespace Overwatch.Build.Tests.Containers;
 

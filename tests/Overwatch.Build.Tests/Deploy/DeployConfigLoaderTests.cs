@@ -1,6 +1,7 @@
 using NUnit.Framework;
 using Overwatch.Build.Deploy;
-using Overwatch.Build.Deploy.Yaml;
+using Overwatch.Build.Yaml;
+using Overwatch.Build.Deploy.Model;
 
 namespace Overwatch.Build.Tests.Deploy;
 
@@ -33,7 +34,7 @@ public class DeployConfigLoaderTests
     [Test]
     public void Of_several_merged_maps_the_first_wins()
     {
-        var problems = new List<DeployProblem>();
+        var problems = new List<YamlProblem>();
 
         var root = (YamlMap)YamlTreeReader.Read("x: &x {port: 1}\ny: &y {port: 2}\nz:\n    <<: [*x, *y]\n", Environment, problems)!;
 
@@ -76,7 +77,7 @@ public class DeployConfigLoaderTests
         {
             Assert.That(config.Supervisor, Is.True);
             Assert.That(config.Control.ServerUrl, Is.EqualTo("http://127.0.0.1:9001"));
-            Assert.That(config.NginxWebAppName, Is.EqualTo("webApp"));
+            Assert.That(config.Nginx?.Site.WebAppName, Is.EqualTo("webApp"));
             Assert.That(DeployConfig.SupervisordConfPath("exec"), Is.EqualTo("exec/config/supervisord.conf"));
             Assert.That(config.Executables.Select(e => (e.Name, e.Kind)).First(), Is.EqualTo(("zodb", ExecutableKind.Zodb)));
             Assert.That(config.DatabaseLocation, Is.EqualTo("zeo://127.0.0.1:2345"));

@@ -4,8 +4,9 @@ using System.Net.Sockets;
 using NUnit.Framework;
 using Overwatch.Build.Deploy;
 using Overwatch.Build.Deploy.Rendering;
-using Overwatch.Build.Deploy.Yaml;
+using Overwatch.Build.Yaml;
 using Overwatch.Build.Tests.Infra;
+using Overwatch.Build.Deploy.Model;
 
 namespace Overwatch.Build.Tests.Deploy;
 

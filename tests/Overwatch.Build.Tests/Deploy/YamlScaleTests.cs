@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Text;
 using NUnit.Framework;
 using Overwatch.Build.Deploy;
-using Overwatch.Build.Deploy.Yaml;
+using Overwatch.Build.Yaml;
 using Overwatch.Build.Tests.Infra;
 
 namespace Overwatch.Build.Tests.Deploy;

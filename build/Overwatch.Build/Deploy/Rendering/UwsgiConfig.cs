@@ -1,5 +1,6 @@
 using System.Globalization;
-using Overwatch.Build.Deploy.Yaml;
+using Overwatch.Build.Yaml;
+using Overwatch.Build.Deploy.Model;
 
 namespace Overwatch.Build.Deploy.Rendering;
 

@@ -1,3 +1,5 @@
+using Overwatch.Build.Deploy.Model;
+
 namespace Overwatch.Build.Deploy.Secrets;
 
 /// <summary>

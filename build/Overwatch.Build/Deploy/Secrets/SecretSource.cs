@@ -1,4 +1,5 @@
 using Overwatch.Build.Deploy.Rendering;
+using Overwatch.Build.Deploy.Model;
 
 namespace Overwatch.Build.Deploy.Secrets;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace Overwatch.Build.Deploy.Yaml;
+namespace Overwatch.Build.Yaml;
 
 /// <summary>A YAML document we refuse to read; the message says which limit and what to do.</summary>
 internal sealed class YamlRefusedException(int? line, string message) : Exception(message)

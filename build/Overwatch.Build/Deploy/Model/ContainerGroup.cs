@@ -1,4 +1,4 @@
-namespace Overwatch.Build.Deploy;
+namespace Overwatch.Build.Deploy.Model;
 
 /// <summary>
 /// One Overwatch container of a compose stack and the executables it runs (its OVERWATCH_EXECUTABLES),

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Overwatch.Build.Deploy.Yaml;
+namespace Overwatch.Build.Yaml;
 
 /// <summary>
 /// Refuses what is not YAML text before the parser sees it: too many bytes, or characters YAML does not
@@ -9,12 +9,12 @@ namespace Overwatch.Build.Deploy.Yaml;
 /// </summary>
 public static class YamlInputCheck
 {
-    public static DeployProblem? Check(string text, YamlLimits limits)
+    public static YamlProblem? Check(string text, YamlLimits limits)
     {
         var bytes = Encoding.UTF8.GetByteCount(text);
         if (bytes > limits.MaxBytes)
         {
-            return new DeployProblem("(document)", null,
+            return new YamlProblem("(document)", null,
                 string.Create(CultureInfo.InvariantCulture, $"the deploy configuration is {bytes:N0} bytes, more than the limit of {limits.MaxBytes:N0} ({YamlLimits.Describe(limits.MaxBytes)}); a deploy configuration is a few KB, check that this is the right file"));
         }
         var line = 1;
@@ -27,7 +27,7 @@ public static class YamlInputCheck
             if (!IsAllowed(c, i))
             {
                 var what = c == '\uFFFD' ? "bytes that are not UTF-8" : $"the character U+{(int)c:X4}";
-                return new DeployProblem("(document)", line,
+                return new YamlProblem("(document)", line,
                     $"the deploy configuration is not YAML text: column {column.ToString(CultureInfo.InvariantCulture)} holds {what}; a deploy configuration is UTF-8 text, check that this is the right file");
             }
             column++;

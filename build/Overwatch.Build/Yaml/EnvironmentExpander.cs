@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Overwatch.Build.Deploy.Yaml;
+namespace Overwatch.Build.Yaml;
 
 /// <summary>
 /// Expands <c>$NAME</c> and <c>${NAME}</c> like Python's <c>os.path.expandvars</c> (what the existing

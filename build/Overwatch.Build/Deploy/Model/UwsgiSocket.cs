@@ -1,7 +1,7 @@
 using System.Globalization;
 using Overwatch.Build.Infrastructure.Network;
 
-namespace Overwatch.Build.Deploy;
+namespace Overwatch.Build.Deploy.Model;
 
 /// <summary>
 /// A uwsgi socket value: a path (unix socket) when it contains '/', else HOST:PORT or :PORT.

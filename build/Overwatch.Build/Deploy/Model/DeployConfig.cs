@@ -1,8 +1,8 @@
-using Overwatch.Build.Deploy.Yaml;
+using Overwatch.Build.Yaml;
 using Overwatch.Build.Infrastructure.Network;
 using Overwatch.Build.Inputs;
 
-namespace Overwatch.Build.Deploy;
+namespace Overwatch.Build.Deploy.Model;
 
 /// <summary>The deployment YAML as typed values, defaults applied. Built by <see cref="DeployConfigLoader"/>.</summary>
 public sealed record DeployConfig(
@@ -26,8 +26,6 @@ public sealed record DeployConfig(
     /// <summary>The enabled nginx site (at most one can be enabled), with the web app it serves.</summary>
     public (Executable App, NginxSite Site)? Nginx =>
         EnabledExecutables.Where(e => e.Nginx is { Enabled: true }).Select(e => ((Executable, NginxSite)?)(e, e.Nginx!)).FirstOrDefault();
-
-    public string? NginxWebAppName => Nginx?.Site.WebAppName;
 
     /// <summary>Overwatch's default when nothing says otherwise: a file storage, usable by one process only.</summary>
     public const string OverwatchDefaultDatabaseLocation = "file://data/overwatch.fs";

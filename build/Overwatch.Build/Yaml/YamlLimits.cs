@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Overwatch.Build.Deploy.Yaml;
+namespace Overwatch.Build.Yaml;
 
 /// <summary>
 /// How much YAML we agree to read. A deploy configuration is a few KB with a dozen aliases; these bounds are

@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace Overwatch.Build.Deploy.Yaml;
+namespace Overwatch.Build.Yaml;
 
 /// <summary>
 /// Typed reads from one YAML map. A value of the wrong type is recorded as a problem naming its path
 /// and line, and the caller gets the fallback, so one pass reports every mistake.
 /// </summary>
-internal sealed class YamlSection(YamlMap map, string path, ICollection<DeployProblem> problems)
+internal sealed class YamlSection(YamlMap map, string path, ICollection<YamlProblem> problems)
 {
     public YamlMap Map => map;
     public string Path => path;
@@ -78,12 +78,12 @@ internal sealed class YamlSection(YamlMap map, string path, ICollection<DeployPr
         foreach (var entry in map.Entries)
         {
             if (entry.Key.Text is null || known.Contains(entry.Key.Text)) continue;
-            problems.Add(new DeployProblem(PathOf(entry.Key.Text), entry.Key.Line,
+            problems.Add(new YamlProblem(PathOf(entry.Key.Text), entry.Key.Line,
                 $"unknown option '{entry.Key.Text}'; valid here: {string.Join(", ", known)}"));
         }
     }
 
-    public void Problem(string key, string message) => problems.Add(new DeployProblem(PathOf(key), LineOf(key), message));
+    public void Problem(string key, string message) => problems.Add(new YamlProblem(PathOf(key), LineOf(key), message));
 
     public static string Describe(YamlValue value) => value switch
     {

@@ -1,4 +1,4 @@
-namespace Overwatch.Build.Deploy.Yaml;
+namespace Overwatch.Build.Yaml;
 
 /// <summary>
 /// A YAML node after aliases and merge keys are resolved and <c>!expandVars</c> is applied.

@@ -1,4 +1,4 @@
-namespace Overwatch.Build.Deploy;
+namespace Overwatch.Build.Deploy.Model;
 
 /// <summary>What an executable is; named by its YAML key up to the first '_' (<c>zmqReceiver_EMC</c> is <see cref="ZmqReceiver"/>).</summary>
 public enum ExecutableKind

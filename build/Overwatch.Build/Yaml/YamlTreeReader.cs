@@ -1,6 +1,6 @@
 using YamlDotNet.Core;
 
-namespace Overwatch.Build.Deploy.Yaml;
+namespace Overwatch.Build.Yaml;
 
 /// <summary>
 /// Parses YAML text into <see cref="YamlValue"/>s: aliases followed, merge keys (<c>&lt;&lt;: *a</c>,
@@ -17,8 +17,11 @@ public static class YamlTreeReader
 
     private const string CoreTagPrefix = "tag:yaml.org,2002:";
 
+    /// <summary>What <see cref="Read"/> reports for a document with no content; the images file words it its own way.</summary>
+    public static readonly YamlProblem EmptyDocument = new("(document)", null, "the deploy configuration is empty; see docs/deploy-config.md for an example");
+
     /// <summary>Returns the root, or null with the reasons in <paramref name="problems"/>.</summary>
-    public static YamlValue? Read(string text, IReadOnlyDictionary<string, string?> environment, ICollection<DeployProblem> problems,
+    public static YamlValue? Read(string text, IReadOnlyDictionary<string, string?> environment, ICollection<YamlProblem> problems,
         YamlLimits? limits = null)
     {
         limits ??= YamlLimits.Default;
@@ -34,19 +37,19 @@ public static class YamlTreeReader
         }
         catch (YamlRefusedException e)
         {
-            problems.Add(new DeployProblem("(document)", e.Line, e.Message));
+            problems.Add(new YamlProblem("(document)", e.Line, e.Message));
             return null;
         }
         catch (YamlException e)
         {
             var reason = (e.InnerException?.Message ?? e.Message).Trim();
-            problems.Add(new DeployProblem("(document)", (int)e.Start.Line,
+            problems.Add(new YamlProblem("(document)", (int)e.Start.Line,
                 $"the YAML cannot be parsed: {FirstLine(reason)}; fix the syntax at that line"));
             return null;
         }
         if (root is null)
         {
-            problems.Add(new DeployProblem("(document)", null, "the deploy configuration is empty; see docs/deploy-config.md for an example"));
+            problems.Add(EmptyDocument);
             return null;
         }
         return new Resolver(environment, problems).Resolve(root, "");
@@ -54,7 +57,7 @@ public static class YamlTreeReader
 
     private static string FirstLine(string text) => text.Split('\n')[0].Trim();
 
-    private sealed class Resolver(IReadOnlyDictionary<string, string?> environment, ICollection<DeployProblem> problems)
+    private sealed class Resolver(IReadOnlyDictionary<string, string?> environment, ICollection<YamlProblem> problems)
     {
         // An alias is the node it names: resolving it once keeps reading linear and the result is immutable.
         private readonly Dictionary<YamlNode, YamlValue> _resolved = new(ReferenceEqualityComparer.Instance);
@@ -77,7 +80,7 @@ public static class YamlTreeReader
         {
             if (node.Tag is not { } tag || OverwatchTags.Contains(tag) || (tag == ExpandVarsTag && node.Kind == YamlNodeKind.Scalar)) return;
             var shown = tag.StartsWith(CoreTagPrefix, StringComparison.Ordinal) ? "!!" + tag[CoreTagPrefix.Length..] : tag;
-            problems.Add(new DeployProblem(path == "" ? "(document)" : path, node.Line,
+            problems.Add(new YamlProblem(path == "" ? "(document)" : path, node.Line,
                 tag == ExpandVarsTag
                     ? $"{ExpandVarsTag} applies to a single value, not a map or a list; put it on each value"
                     : $"unknown YAML tag '{shown}'; remove it (known: {ExpandVarsTag} on a value, and Overwatch's {string.Join(", ", OverwatchTags)} kept for config.yaml)"));
@@ -117,14 +120,14 @@ public static class YamlTreeReader
                 var keyNode = node.Children[i];
                 if (keyNode.Kind != YamlNodeKind.Scalar)
                 {
-                    problems.Add(new DeployProblem(path == "" ? "(document)" : path, keyNode.Line,
+                    problems.Add(new YamlProblem(path == "" ? "(document)" : path, keyNode.Line,
                         "a key is a map or a list; keys must be plain names"));
                     continue;
                 }
                 var key = (YamlScalar)Resolve(keyNode, path);
                 if (!explicitKeys.TryAdd(key.Text ?? "\0null", key.Line))
                 {
-                    problems.Add(new DeployProblem(Join(path, key.Text ?? "null"), key.Line,
+                    problems.Add(new YamlProblem(Join(path, key.Text ?? "null"), key.Line,
                         $"the key '{key.Text ?? "null"}' is given twice in one map (first at line {explicitKeys[key.Text ?? "\0null"]}); keep one"));
                     continue;
                 }
@@ -144,7 +147,7 @@ public static class YamlTreeReader
             foreach (var source in sources)
             {
                 if (source.Kind == YamlNodeKind.Mapping) yield return (YamlMap)Resolve(source, path);
-                else problems.Add(new DeployProblem(Join(path, "<<"), source.Line,
+                else problems.Add(new YamlProblem(Join(path, "<<"), source.Line,
                     "a merge key (<<) must name a map anchor, e.g. '<<: *baseExecutionOptions'"));
             }
         }

@@ -1,6 +1,6 @@
 using YamlDotNet.Core;
 
-namespace Overwatch.Build.Deploy.Yaml;
+namespace Overwatch.Build.Yaml;
 
 internal enum YamlNodeKind { Scalar, Sequence, Mapping }
 

@@ -1,4 +1,4 @@
-namespace Overwatch.Build.Deploy;
+namespace Overwatch.Build.Deploy.Model;
 
 public static class DeployProblems
 {

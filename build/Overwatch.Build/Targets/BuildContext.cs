@@ -16,15 +16,14 @@ public sealed class BuildContext : IDisposable
     private readonly Lazy<ImageSession> images;
 
     public BuildContext(ArgumentSet arguments, DeploymentLayout layout, EnvironmentVariables environment, TimeProvider clock,
-        bool dryRun, IEnumerable<string> scheduledTargets, IProcessRunner runner, ILocalGit git, Action<string> log)
+        RunIntent intent, IProcessRunner runner, ILocalGit git, Action<string> log)
     {
         Git = git;
         Arguments = arguments;
         Layout = layout;
         Environment = environment;
         Clock = clock;
-        DryRun = dryRun;
-        ScheduledTargets = scheduledTargets.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Intent = intent;
         Runner = runner;
         // Lanes (Python versions run side by side) write to it at once: one line at a time, each with its lane's prefix.
         Log = LaneLog.Wrap(log);
@@ -36,8 +35,10 @@ public sealed class BuildContext : IDisposable
     public DeploymentLayout Layout { get; }
     public EnvironmentVariables Environment { get; }
     public TimeProvider Clock { get; }
-    public bool DryRun { get; }
-    public IReadOnlySet<string> ScheduledTargets { get; }
+
+    /// <summary>What the run means to do, decided once in Setup from the scheduled targets and the arguments.</summary>
+    public RunIntent Intent { get; }
+
     public IProcessRunner Runner { get; }
     public ILocalGit Git { get; }
     public DockerCli Docker { get; }
@@ -50,8 +51,6 @@ public sealed class BuildContext : IDisposable
     public ImageSession Images => images.Value;
 
     public BuildPlan Plan => Images.Plan;
-
-    public bool IsScheduled(string target) => ScheduledTargets.Contains(target);
 
     /// <summary>
     /// Reads every input and fails on bad input before anything is built or pushed. When a scheduled target uses the
@@ -70,14 +69,12 @@ public sealed class BuildContext : IDisposable
         var layout = DeploymentLayout.Resolve(root, arguments);
         var runner = new ProcessRunner();
         var git = new LocalGit(SourceDirectory(arguments, layout), runner);
-        var scheduled = targetsToRun.ToList();
-        // Cake runs the target last; --image must be refused before a build or push of the planned images starts.
-        NamedImage.Read(arguments, scheduled.LastOrDefault());
-        var context = new BuildContext(arguments, layout, EnvironmentVariables.FromProcess(), TimeProvider.System,
-            CakeSwitches.IsDryRun(System.Environment.GetCommandLineArgs()), scheduled, runner, git, log);
-        PlatformSupport.Check(context.ScheduledTargets.Where(t => !(t == TargetNames.SmokeTest && arguments.Get(BuildArguments.SkipSmokeTest))),
-            OperatingSystem.IsWindows());
-        if (TargetNames.UsingPlan.Any(context.IsScheduled))
+        var intent = RunIntent.From(targetsToRun, arguments, CakeSwitches.IsDryRun(System.Environment.GetCommandLineArgs()));
+        // --image must be refused before a build or push of the planned images starts.
+        NamedImage.Read(arguments, intent.Target);
+        var context = new BuildContext(arguments, layout, EnvironmentVariables.FromProcess(), TimeProvider.System, intent, runner, git, log);
+        PlatformSupport.Check(intent.Steps, OperatingSystem.IsWindows());
+        if (intent.Plans)
         {
             // The plan needs HEAD's revision and time: git answers while images.yaml is read.
             git.ReadHeadAhead();

@@ -43,7 +43,7 @@ public sealed class DockerImageTarget(BuildContext context)
             .Where(r => !local.Exists(r)).Select(r => (i.Python.TagSuffix, r))).ToList();
         // A run that pushes and pulls logs in once, before the versions run side by side, so a private registry does
         // not refuse the pulls first; otherwise only a refused pull logs in here, and Push only when docker pushes.
-        if (missing.Count > 0 && context.IsScheduled(TargetNames.Push) && context.Plan.Publish) context.Images.LogIn();
+        if (missing.Count > 0 && context.Intent.Pushes && context.Plan.Publish) context.Images.LogIn();
         if (recipe.Unseen.Count > 0)
             context.Log($"Building every version: the hash of the app image's inputs cannot see {string.Join("; ", recipe.Unseen)}.");
         using var pulls = new Puller(docker, context.Images.LogInForPull, context.Log);

@@ -55,18 +55,18 @@ public sealed class ImageSession : IDisposable
         var plan = BuildPlanner.Create(inputs);
         GitWarning.Check(context.Git, context.Layout.Root, inputs.Source, context.Environment, context.Log);
         context.Log(PlanTable.Render(plan));
-        var pushesBase = context.IsScheduled(TargetNames.PublishBase);
-        if ((pushesBase || (context.IsScheduled(TargetNames.Push) && plan.Publish)) && inputs.Credentials is null)
+        var pushesBase = context.Intent.PushesBase;
+        if ((pushesBase || (context.Intent.Pushes && plan.Publish)) && inputs.Credentials is null)
         {
             var what = pushesBase ? "the base images are" : $"{plan.Ref} is";
             var missing = $"{what} due to be published but DOCKER_USERNAME or DOCKER_PASSWORD is not set: export both (credentials are read from the environment only)";
-            if (!context.DryRun) throw new UsageException(missing);
+            if (!context.Intent.DryRun) throw new UsageException(missing);
             context.Log("Warning: " + missing);
         }
         var named = NamedImage.Read(context.Arguments, null);
         if (named is not null) context.Log($"Using the image {named} (--image) instead of the planned reference.");
         var session = new ImageSession(plan, inputs.Credentials, context.Docker, context.Log, named is null ? PublishReport.For(context, plan) : null, named);
-        if (context.IsScheduled(TargetNames.Push) && plan.Publish && !context.DryRun && plan.Images.Count > 0)
+        if (context.Intent.Pushes && plan.Publish && !context.Intent.DryRun && plan.Images.Count > 0)
             session.RegistryApi?.Prepare(plan.Images[0].PushOrder[0]);
         return session;
     }

@@ -20,13 +20,10 @@ public sealed class PublishReport(PublishRecorder recorder, string path, string?
     /// <summary>A report when the run builds or pushes images (not under --dryrun, which does neither); else null.</summary>
     public static PublishReport? For(BuildContext context, BuildPlan plan)
     {
-        var bases = context.IsScheduled(TargetNames.DockerBase) || context.IsScheduled(TargetNames.PublishBase);
-        var apps = context.IsScheduled(TargetNames.DockerImage) || context.IsScheduled(TargetNames.Push);
-        if (context.DryRun || !(bases || apps)) return null;
-        var pushNotRun = apps && !context.IsScheduled(TargetNames.Push) ? "not pushed: Push is not part of this run (--target=Publish pushes)"
-            : bases && !context.IsScheduled(TargetNames.PublishBase) ? "not pushed: PublishBase is not part of this run" : null;
-        return new PublishReport(new PublishRecorder(plan, bases, apps), Path.Combine(context.Layout.ArtifactsDir, FileName),
-            context.Environment[StepSummaryVariable], pushNotRun, context.Log, context.Layout.Display);
+        var intent = context.Intent;
+        if (!intent.Records) return null;
+        return new PublishReport(new PublishRecorder(plan, intent.HandlesBases, intent.HandlesApps), Path.Combine(context.Layout.ArtifactsDir, FileName),
+            context.Environment[StepSummaryVariable], intent.NotPushedBecause, context.Log, context.Layout.Display);
     }
 
     /// <param name="failure">What ended the run, or null when it succeeded.</param>

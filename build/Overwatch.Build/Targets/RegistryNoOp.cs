@@ -29,7 +29,7 @@ public static class RegistryNoOp
     public static void Decide(BuildContext context, ImageRecipe recipe, LocalImages local)
     {
         var (plan, session) = (context.Plan, context.Images);
-        if (!context.IsScheduled(TargetNames.Push) || !plan.Publish || context.DryRun || recipe.Unseen.Count > 0 || session.RegistryApi is not { } api) return;
+        if (!context.Intent.Pushes || !plan.Publish || context.Intent.DryRun || recipe.Unseen.Count > 0 || session.RegistryApi is not { } api) return;
         var requireCurrent = context.Arguments.Get(BuildArguments.RequireCurrentBase);
         var lines = new ConcurrentDictionary<ImagePlan, string>();
         try

@@ -27,7 +27,7 @@ public sealed class BuildContext : IDisposable
         Runner = runner;
         // Lanes (Python versions run side by side) write to it at once: one line at a time, each with its lane's prefix.
         Log = LaneLog.Wrap(log);
-        Docker = new DockerCli(runner, Log) { Retries = RetryArguments.Read(arguments) };
+        Docker = new DockerCli(runner, Log) { Retries = RetryPolicies.From(RetryArguments.Read(arguments)) };
         images = new Lazy<ImageSession>(() => ImageSession.Start(this));
     }
 

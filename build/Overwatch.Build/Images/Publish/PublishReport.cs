@@ -1,9 +1,6 @@
-using Overwatch.Build.Images.Plan;
-using Overwatch.Build.Images.Publish;
 using Overwatch.Build.Infrastructure.Files;
-using Overwatch.Build.Inputs;
 
-namespace Overwatch.Build.Targets;
+namespace Overwatch.Build.Images.Publish;
 
 /// <summary>
 /// The publish record of an image run, written when the run ends, also after a failure: artifacts/publish.json
@@ -16,15 +13,6 @@ public sealed class PublishReport(PublishRecorder recorder, string path, string?
     public const string StepSummaryVariable = "GITHUB_STEP_SUMMARY";
 
     public PublishRecorder Recorder { get; } = recorder;
-
-    /// <summary>A report when the run builds or pushes images (not under --dryrun, which does neither); else null.</summary>
-    public static PublishReport? For(BuildContext context, BuildPlan plan)
-    {
-        var intent = context.Intent;
-        if (!intent.Records) return null;
-        return new PublishReport(new PublishRecorder(plan, intent.HandlesBases, intent.HandlesApps), Path.Combine(context.Layout.ArtifactsDir, FileName),
-            context.Environment[StepSummaryVariable], intent.NotPushedBecause, context.Log, context.Layout.Display);
-    }
 
     /// <param name="failure">What ended the run, or null when it succeeded.</param>
     public void Write(Exception? failure)

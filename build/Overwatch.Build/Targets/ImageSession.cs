@@ -1,6 +1,7 @@
 using Overwatch.Build.Containers;
 using Overwatch.Build.Images.Plan;
 using Overwatch.Build.Images.Publish;
+using Overwatch.Build.Images.Refs;
 using Overwatch.Build.Infrastructure.Docker;
 using Overwatch.Build.Inputs;
 

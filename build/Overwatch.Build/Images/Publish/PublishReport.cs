@@ -1,4 +1,5 @@
 using Overwatch.Build.Infrastructure.Files;
+using Overwatch.Build.Infrastructure.Processes;
 
 namespace Overwatch.Build.Images.Publish;
 
@@ -13,6 +14,15 @@ public sealed class PublishReport(PublishRecorder recorder, string path, string?
     public const string StepSummaryVariable = "GITHUB_STEP_SUMMARY";
 
     public PublishRecorder Recorder { get; } = recorder;
+
+    /// <summary>Teardown: the record of how the run ended, an interrupt included.</summary>
+    /// <param name="failure">What ended the run, or null when it succeeded.</param>
+    public void WriteAtEnd(Exception? failure)
+    {
+        var ended = failure ?? (Interrupts.Interrupted ? new OperationCanceledException("the run was interrupted") : null);
+        // Held so an interrupt's forced exit never lands while the record is being swapped into place.
+        lock (Interrupts.CriticalSection) Write(ended);
+    }
 
     /// <param name="failure">What ended the run, or null when it succeeded.</param>
     public void Write(Exception? failure)

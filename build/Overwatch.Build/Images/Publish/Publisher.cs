@@ -178,7 +178,7 @@ public sealed class Publisher(BuildPlan plan, DockerCli docker, RegistryLogin lo
     private static (string? Inputs, string? Unknown) PublishedInputs(RegistryClient? api, string reference, RegistryManifest manifest)
     {
         if (api is null) return (null, "no credentials");
-        var (labels, unknown) = api.Labels(reference, manifest);
-        return labels is null ? (null, unknown) : (labels.GetValueOrDefault(AppInputs.Label), labels.ContainsKey(AppInputs.Label) ? null : "it has no inputs label");
+        var label = RegistryLabel.Read(api, reference, manifest, AppInputs.Label);
+        return (label.Value, label.Unreadable ?? (label.Missing ? "it has no inputs label" : null));
     }
 }

@@ -71,7 +71,7 @@ public static class RegistryNoOp
     {
         var lookup = api.Manifest(reference);
         if (lookup.Manifest is not { } manifest) return lookup.Unknown is { } why ? PublishedTag.Unsure(reference, why) : PublishedTag.Absent(reference);
-        var (labels, unknown) = api.Labels(reference, manifest);
-        return labels is null ? PublishedTag.Unsure(reference, unknown!) : new PublishedTag(reference, manifest.Digest, labels.GetValueOrDefault(AppInputs.Label));
+        var label = RegistryLabel.Read(api, reference, manifest, AppInputs.Label);
+        return label.Unreadable is { } unreadable ? PublishedTag.Unsure(reference, unreadable) : new PublishedTag(reference, manifest.Digest, label.Value);
     }
 }

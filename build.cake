@@ -8,7 +8,7 @@ var target = Argument("target", TargetNames.Default);
 // Held here as well so Teardown can end it even when Setup failed (typed Teardown would then throw).
 BuildContext build = null;
 
-Setup<BuildContext>(ctx => build = BuildContext.Start(
+Setup<BuildContext>(ctx => build = BuildSetup.Start(
     ctx.Arguments.GetArguments(),
     ctx.TasksToExecute.Select(task => task.Name),
     ctx.Environment.WorkingDirectory.FullPath,

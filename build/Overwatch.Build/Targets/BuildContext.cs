@@ -7,28 +7,21 @@ using Overwatch.Build.Inputs;
 namespace Overwatch.Build.Targets;
 
 /// <summary>
-/// What every target works with, made once in Setup and handed to each task: the arguments, the deployment
-/// layout, the environment, the clock, Cake's dry-run flag, the one process runner and the log. The image
-/// session (plan, credentials, registry login) is made on first use.
+/// What every target works with, made once in Setup and handed to each task: the arguments, what the run means to do,
+/// the deployment layout, the environment, the clock, the one process runner and the log. The image session (plan,
+/// credentials, registry login, publish record) is made on first use. Made by <see cref="BuildSetup.Start"/>.
 /// </summary>
 public sealed class BuildContext : IDisposable
 {
     private readonly Lazy<ImageSession> images;
 
     public BuildContext(ArgumentSet arguments, DeploymentLayout layout, EnvironmentVariables environment, TimeProvider clock,
-        bool dryRun, IEnumerable<string> scheduledTargets, IProcessRunner runner, ILocalGit git, Action<string> log)
+        RunIntent intent, IProcessRunner runner, ILocalGit git, Action<string> log)
     {
-        Git = git;
-        Arguments = arguments;
-        Layout = layout;
-        Environment = environment;
-        Clock = clock;
-        DryRun = dryRun;
-        ScheduledTargets = scheduledTargets.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        Runner = runner;
+        (Arguments, Layout, Environment, Clock, Intent, Runner, Git) = (arguments, layout, environment, clock, intent, runner, git);
         // Lanes (Python versions run side by side) write to it at once: one line at a time, each with its lane's prefix.
         Log = LaneLog.Wrap(log);
-        Docker = new DockerCli(runner, Log) { Retries = RetryArguments.Read(arguments) };
+        Docker = new DockerCli(runner, Log) { Retries = RetryPolicies.From(RetryArguments.Read(arguments)) };
         images = new Lazy<ImageSession>(() => ImageSession.Start(this));
     }
 
@@ -36,55 +29,22 @@ public sealed class BuildContext : IDisposable
     public DeploymentLayout Layout { get; }
     public EnvironmentVariables Environment { get; }
     public TimeProvider Clock { get; }
-    public bool DryRun { get; }
-    public IReadOnlySet<string> ScheduledTargets { get; }
+
+    /// <summary>What the run means to do, decided once in Setup from the scheduled targets and the arguments.</summary>
+    public RunIntent Intent { get; }
+
     public IProcessRunner Runner { get; }
     public ILocalGit Git { get; }
     public DockerCli Docker { get; }
     public Action<string> Log { get; }
 
     /// <summary>The Overwatch checkout the images are built from: --source-dir, else the build checkout.</summary>
-    public string SourceDir => SourceDirectory(Arguments, Layout);
+    public string SourceDir => SourceCheckout.Directory(Arguments, Layout);
 
     /// <summary>The plan, the credentials and the registry login of the image targets; made on first use.</summary>
     public ImageSession Images => images.Value;
 
     public BuildPlan Plan => Images.Plan;
-
-    public bool IsScheduled(string target) => ScheduledTargets.Contains(target);
-
-    /// <summary>
-    /// Reads every input and fails on bad input before anything is built or pushed. When a scheduled target uses the
-    /// plan it is made here, so it is printed (also under --dryrun) and missing credentials stop the run first.
-    /// </summary>
-    public static BuildContext Start(
-        IEnumerable<KeyValuePair<string, ICollection<string>>> cakeArguments,
-        IEnumerable<string> targetsToRun,
-        string root,
-        Action<string> log)
-    {
-        Interrupts.Install();
-        var orphans = TemporaryDockerConfigs.RemoveOrphans();
-        if (orphans > 0) log($"Removed {orphans} temporary docker login(s) left by an earlier run that was killed.");
-        var arguments = new ArgumentSet(cakeArguments);
-        var layout = DeploymentLayout.Resolve(root, arguments);
-        var runner = new ProcessRunner();
-        var git = new LocalGit(SourceDirectory(arguments, layout), runner);
-        var scheduled = targetsToRun.ToList();
-        // Cake runs the target last; --image must be refused before a build or push of the planned images starts.
-        NamedImage.Read(arguments, scheduled.LastOrDefault());
-        var context = new BuildContext(arguments, layout, EnvironmentVariables.FromProcess(), TimeProvider.System,
-            CakeSwitches.IsDryRun(System.Environment.GetCommandLineArgs()), scheduled, runner, git, log);
-        PlatformSupport.Check(context.ScheduledTargets.Where(t => !(t == TargetNames.SmokeTest && arguments.Get(BuildArguments.SkipSmokeTest))),
-            OperatingSystem.IsWindows());
-        if (TargetNames.UsingPlan.Any(context.IsScheduled))
-        {
-            // The plan needs HEAD's revision and time: git answers while images.yaml is read.
-            git.ReadHeadAhead();
-            _ = context.Images;
-        }
-        return context;
-    }
 
     /// <summary>Teardown: writes the publish record of an image run (also after a failure), then ends the run.</summary>
     /// <param name="failure">What ended the run, or null when it succeeded.</param>
@@ -92,20 +52,13 @@ public sealed class BuildContext : IDisposable
     {
         try
         {
-            var ended = failure ?? (Interrupts.Interrupted ? new OperationCanceledException("the run was interrupted") : null);
-            // Held so an interrupt's forced exit never lands while the record is being swapped into place.
-            if (images.IsValueCreated && images.Value.Report is { } report)
-                lock (Interrupts.CriticalSection) report.Write(ended);
+            if (images.IsValueCreated) images.Value.Report?.WriteAtEnd(failure);
         }
         finally
         {
             Dispose();
         }
     }
-
-    // The ref and commit of the plan are those of the source that is built.
-    private static string SourceDirectory(ArgumentSet arguments, DeploymentLayout layout) =>
-        arguments.Get(BuildArguments.SourceDir) is { } source ? Path.GetFullPath(source, layout.Root) : layout.Root;
 
     public void Dispose()
     {

@@ -1,3 +1,4 @@
+using Overwatch.Build.Images.Publish;
 using Overwatch.Build.Infrastructure.Docker;
 
 namespace Overwatch.Build.Targets;
@@ -11,27 +12,27 @@ public sealed class DockerBaseTarget(BuildContext context)
 {
     public void Run()
     {
-        var (plan, docker) = (context.Plan, context.Docker);
-        var bases = new BaseImages(context);
+        var (plan, docker, session) = (context.Plan, context.Docker, context.Images);
+        var bases = new BaseImages(plan, docker, session.Login, context.Log);
         var progress = new StepProgress(plan.Images.Count, context.Log);
-        VersionMatrix.For(context).Run(plan.Images, "Base build", image =>
+        session.Matrix().Run(plan.Images, "Base build", image =>
         {
             switch (bases.FindCurrent(image))
             {
-                case "local":
+                case BaseLocation.Local:
                     context.Log($"Base image {image.CurrentBase} of the current inputs is local: not rebuilt.");
                     docker.Require(DockerCommands.Tag(image.CurrentBase, image.Base), $"docker tag of {image.Base}");
                     return;
-                case { } where:
-                    context.Log($"Base image {image.CurrentBase} of the current inputs is {where}: not rebuilt (DockerImage pulls it).");
+                case BaseLocation.InRegistry:
+                    context.Log($"Base image {image.CurrentBase} of the current inputs is in the registry: not rebuilt (DockerImage pulls it).");
                     return;
             }
             progress.Start($"building base image {image.CurrentBase}");
             var id = ImageBuild.Run(docker, idFile =>
                     DockerCommands.Build(plan.BaseImage.Dockerfile, plan.BaseImage.Context, [image.CurrentBase, image.Base], image.BaseBuildArgs, image.Labels,
-                        cacheFrom: null, idFile, plainProgress: context.Images.Builder.BuildKit),
+                        cacheFrom: null, idFile, plainProgress: session.Builder.BuildKit),
                 $"docker build of base image {image.CurrentBase}");
-            context.Images.Record?.ImageBuilt(image.Base, id);
+            session.Record.ImageBuilt(image.Base, id);
         });
     }
 }

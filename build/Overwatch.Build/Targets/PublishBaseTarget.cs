@@ -1,3 +1,6 @@
+using Overwatch.Build.Images.Publish;
+using Overwatch.Build.Inputs;
+
 namespace Overwatch.Build.Targets;
 
 /// <summary>
@@ -8,8 +11,9 @@ public sealed class PublishBaseTarget(BuildContext context)
 {
     public void Run()
     {
-        var bases = new BaseImages(context);
-        new Publisher(context).Push(image =>
+        var session = context.Images;
+        var bases = new BaseImages(context.Plan, context.Docker, session.Login, context.Log);
+        new Publisher(context.Plan, context.Docker, session.Login, session.Record, session.Settled, session.Matrix(LaneLoad.Io), context.Log).Push(image =>
         {
             if (!bases.InRegistry(image.CurrentBase)) return [new PlannedPush(image.CurrentBase, Immutable: false), new PlannedPush(image.Base, Immutable: false)];
             context.Log($"Base image {image.CurrentBase} is already in the registry: not pushed.");

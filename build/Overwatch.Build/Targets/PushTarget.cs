@@ -17,16 +17,17 @@ public sealed class PushTarget(BuildContext context)
         if (context.Plan.Publish) return true;
         context.Log($"Not publishing: {context.Plan.Reason}.");
         foreach (var image in context.Plan.Images)
-            context.Images.Record?.Settle(image.Python, ReferenceStatus.Skipped, context.Plan.Reason);
+            context.Images.Record.Settle(image.Python, ReferenceStatus.Skipped, context.Plan.Reason);
         return false;
     }
 
     /// <summary>Each version's own tags before its floating ones; release tags only when new or unchanged.</summary>
     public void Run()
     {
-        new Publisher(context).Push(
+        var session = context.Images;
+        new Publisher(context.Plan, context.Docker, session.Login, session.Record, session.Settled, session.Matrix(LaneLoad.Io), context.Log).Push(
             image => image.PushOrder.Select(r => new PlannedPush(r, r == image.ImmutableReference)).ToList(),
             context.Arguments.Get(BuildArguments.AllowOverwrite));
-        if (context.Images.Smoke.AnySkipped) context.Log($"Warning: the pushed images were not smoke-tested (--skip-smoke-test; smoke-tested: {context.Images.Smoke.Summary}).");
+        if (session.Smoke.AnySkipped) context.Log($"Warning: the pushed images were not smoke-tested (--skip-smoke-test; smoke-tested: {session.Smoke.Summary}).");
     }
 }

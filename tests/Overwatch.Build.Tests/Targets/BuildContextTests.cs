@@ -69,7 +69,7 @@ public sealed class BuildContextTests
 
     private BuildContext Context(string[] scheduled, IProcessRunner runner, bool dryRun = false) =>
         new(Args("--python-version=3.6.7"), DeploymentLayout.Resolve(root.Path, Args()), CiEnvironment.None, TimeProvider.System,
-            dryRun, scheduled, runner, new FakeLocalGit(branch: "master"), log.Add);
+            RunIntent.From(scheduled, Args(), dryRun), runner, new FakeLocalGit(branch: "master"), log.Add);
 
     /// <summary>The plan needs no program; a test that reaches one has gone wrong.</summary>
     private sealed class NoProgramsRunner : IProcessRunner

@@ -16,5 +16,5 @@ public interface ILocalGit
     DateTimeOffset? HeadCommitTime() => null;
 
     /// <summary>Why git could not answer (not installed, not a repository, dubious ownership...), or null.</summary>
-    string? Problem => null;
+    GitProblem? Problem => null;
 }

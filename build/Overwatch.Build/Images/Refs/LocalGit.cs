@@ -12,7 +12,7 @@ public sealed class LocalGit : ILocalGit
     private readonly IProcessRunner runner;
     // The revision and the commit time of HEAD come from one git process, run once (each process costs a run milliseconds).
     private readonly Lazy<Head> head;
-    private string? problem;
+    private GitProblem? problem;
 
     public LocalGit(string directory, IProcessRunner runner)
     {
@@ -21,7 +21,7 @@ public sealed class LocalGit : ILocalGit
         head = new(ReadHead);
     }
 
-    public string? Problem => Volatile.Read(ref problem);
+    public GitProblem? Problem => Volatile.Read(ref problem);
 
     public string? CurrentBranch() => FirstLine("symbolic-ref", "--short", "-q", "HEAD");
 
@@ -54,23 +54,21 @@ public sealed class LocalGit : ILocalGit
             if (!result.Succeeded)
             {
                 // A quiet failure is an answer (a detached HEAD, no commit); "fatal:" is git unable to look.
-                Report(result.LastLines.FirstOrDefault(l => l.StartsWith("fatal:", StringComparison.Ordinal))?.Trim());
+                if (result.LastLines.FirstOrDefault(l => l.StartsWith("fatal:", StringComparison.Ordinal)) is { } fatal)
+                    Report(GitProblem.FromFatal(fatal.Trim()));
                 return [];
             }
             return result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         }
         catch (ProgramNotFoundException)
         {
-            Report("git is not installed");
+            Report(GitProblem.NotInstalled);
             return [];
         }
     }
 
     // The first problem wins, also when HEAD is being read in the background at the same time.
-    private void Report(string? found)
-    {
-        if (found is not null) Interlocked.CompareExchange(ref problem, found, null);
-    }
+    private void Report(GitProblem found) => Interlocked.CompareExchange(ref problem, found, null);
 
     // A class, not a tuple: Lazy of a reference type runs the framework's precompiled code, of a struct it is JIT-compiled.
     private sealed record Head(string? Revision, DateTimeOffset? Committed);

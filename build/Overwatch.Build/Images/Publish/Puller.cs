@@ -3,7 +3,7 @@ using System.Runtime.ExceptionServices;
 using Overwatch.Build.Infrastructure.Docker;
 using Overwatch.Build.Infrastructure.Processes;
 
-namespace Overwatch.Build.Targets;
+namespace Overwatch.Build.Images.Publish;
 
 /// <summary>
 /// Pulls anonymously first and logs in only when the registry asks for credentials, so a build that

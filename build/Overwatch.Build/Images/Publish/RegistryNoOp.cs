@@ -1,11 +1,9 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using Overwatch.Build.Images.Plan;
-using Overwatch.Build.Images.Publish;
 using Overwatch.Build.Infrastructure.Docker;
-using Overwatch.Build.Inputs;
 
-namespace Overwatch.Build.Targets;
+namespace Overwatch.Build.Images.Publish;
 
 /// <summary>
 /// Nothing to do is decided in the registry, where a fresh CI runner finds what an earlier run published: before
@@ -22,21 +20,21 @@ public static class RegistryNoOp
     public const string SmokeTestNotNeeded = "not run: the registry holds these inputs";
 
     /// <summary>The hash of a version's inputs on the given base (its reference goes in as BASE_IMAGE, its config digest as the base).</summary>
-    public static string Inputs(BuildContext context, ImageRecipe recipe, ImagePlan image, string baseImage, string baseIdentity) =>
-        AppInputs.Hash(recipe, context.Plan.AppImage.SourceTree is null ? null : context.Plan.Commit, BaseImages.BuildArgs(image, baseImage), image.Labels, baseIdentity);
+    public static string Inputs(BuildPlan plan, ImageRecipe recipe, ImagePlan image, string baseImage, string baseIdentity) =>
+        AppInputs.Hash(recipe, plan.AppImage.SourceTree is null ? null : plan.Commit, BaseImages.BuildArgs(image, baseImage), image.Labels, baseIdentity);
 
-    /// <summary>Decides which versions are settled, records them in the session and the publish record, and says so.</summary>
-    public static void Decide(BuildContext context, ImageRecipe recipe, LocalImages local)
+    /// <summary>Decides which versions are settled, records them as settled and in the publish record, and says so.</summary>
+    /// <param name="api">The registry's API when the run pushes (asked only then), else null: nothing is settled.</param>
+    public static void Decide(BuildPlan plan, RegistryClient? api, ImageRecipe recipe, LocalImages local, bool requireCurrent,
+        SettledVersions settled, PublishRecorder record, Action<string> log)
     {
-        var (plan, session) = (context.Plan, context.Images);
-        if (!context.IsScheduled(TargetNames.Push) || !plan.Publish || context.DryRun || recipe.Unseen.Count > 0 || session.RegistryApi is not { } api) return;
-        var requireCurrent = context.Arguments.Get(BuildArguments.RequireCurrentBase);
+        if (recipe.Unseen.Count > 0 || api is null) return;
         var lines = new ConcurrentDictionary<ImagePlan, string>();
         try
         {
             Parallel.ForEach(plan.Images, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, plan.Images.Count) }, image =>
             {
-                if (Check(context, api, recipe, local, image, requireCurrent) is { } line) lines[image] = line;
+                if (Check(plan, api, recipe, local, image, requireCurrent, settled, record) is { } line) lines[image] = line;
             });
         }
         catch (AggregateException e)
@@ -45,14 +43,15 @@ public static class RegistryNoOp
             ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
         foreach (var image in plan.Images)
-            if (lines.TryGetValue(image, out var line)) context.Log($"[{image.Python.TagSuffix}] {line}");
+            if (lines.TryGetValue(image, out var line)) log($"[{image.Python.TagSuffix}] {line}");
     }
 
-    private static string? Check(BuildContext context, RegistryClient api, ImageRecipe recipe, LocalImages local, ImagePlan image, bool requireCurrent)
+    private static string? Check(BuildPlan plan, RegistryClient api, ImageRecipe recipe, LocalImages local, ImagePlan image, bool requireCurrent,
+        SettledVersions settled, PublishRecorder record)
     {
         if (BaseIdentity.Choose(image, requireCurrent, local, api.Manifest) is not { } chosen) return null;
         if (BaseIdentity.Of(local.Find(chosen.Reference), chosen.Registry) is not { } baseIdentity) return null;
-        var inputs = Inputs(context, recipe, image, chosen.Reference, baseIdentity);
+        var inputs = Inputs(plan, recipe, image, chosen.Reference, baseIdentity);
         var tags = new List<PublishedTag>();
         foreach (var reference in image.PushOrder)
         {
@@ -61,10 +60,9 @@ public static class RegistryNoOp
             if (InputsVerdict.Missing(inputs, tag) is { } why) return $"To build (inputs {inputs[..12]}): {why}.";
             tags.Add(tag);
         }
-        context.Images.Settled.Add(image.Python, inputs);
-        var record = context.Images.Record;
-        foreach (var tag in tags) record?.Skipped(tag.Reference, Reason, tag.Digest, inputs);
-        record?.SmokeTested(image.Python, SmokeTestNotNeeded);
+        settled.Add(image.Python, inputs);
+        foreach (var tag in tags) record.Skipped(tag.Reference, Reason, tag.Digest, inputs);
+        record.SmokeTested(image.Python, SmokeTestNotNeeded);
         return $"Up to date in the registry (inputs {inputs[..12]}): {string.Join(", ", tags.Select(t => $"{t.Reference} ({t.Digest})"))}; " +
             "nothing pulled, built, smoke-tested or pushed.";
     }
@@ -73,7 +71,7 @@ public static class RegistryNoOp
     {
         var lookup = api.Manifest(reference);
         if (lookup.Manifest is not { } manifest) return lookup.Unknown is { } why ? PublishedTag.Unsure(reference, why) : PublishedTag.Absent(reference);
-        var (labels, unknown) = api.Labels(reference, manifest);
-        return labels is null ? PublishedTag.Unsure(reference, unknown!) : new PublishedTag(reference, manifest.Digest, labels.GetValueOrDefault(AppInputs.Label));
+        var label = RegistryLabel.Read(api, reference, manifest, AppInputs.Label);
+        return label.Unreadable is { } unreadable ? PublishedTag.Unsure(reference, unreadable) : new PublishedTag(reference, manifest.Digest, label.Value);
     }
 }

@@ -1,4 +1,4 @@
-namespace Overwatch.Build.Targets;
+namespace Overwatch.Build.Images.Publish;
 
 /// <summary>
 /// Numbers the long steps of a target as they start, across its lanes: "[2/6] pushing X …" (the lane's prefix

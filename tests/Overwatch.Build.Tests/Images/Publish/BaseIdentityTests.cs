@@ -1,8 +1,8 @@
 using NUnit.Framework;
 using Overwatch.Build.Infrastructure.Docker;
-using Overwatch.Build.Targets;
+using Overwatch.Build.Images.Publish;
 
-namespace Overwatch.Build.Tests.Targets;
+namespace Overwatch.Build.Tests.Images.Publish;
 
 /// <summary>
 /// The base goes into the app image's inputs by its config digest, which the registry knows without a pull and which

@@ -1,12 +1,11 @@
 using Overwatch.Build.Images;
 using Overwatch.Build.Images.Plan;
-using Overwatch.Build.Images.Publish;
 
-namespace Overwatch.Build.Targets;
+namespace Overwatch.Build.Images.Publish;
 
 /// <summary>
-/// Collects, while the lanes run, what becomes of every reference of the run, for artifacts/publish.json and the
-/// final summary. Safe to call from lanes at once. A reference nobody reported on is "not pushed", with the reason
+/// The one record of what becomes of every reference of the run, collected while the lanes run: artifacts/publish.json,
+/// the final summary and the account of a failed push (<see cref="PushAccount"/>) are all read from it. Safe to call from lanes at once. A reference nobody reported on is "not pushed", with the reason
 /// given at the end (the run failed first, Push was not part of it).
 /// </summary>
 public sealed class PublishRecorder
@@ -48,6 +47,18 @@ public sealed class PublishRecorder
     public string? ImageIdOf(string reference)
     {
         lock (gate) return entries.GetValueOrDefault(reference)?.ImageId;
+    }
+
+    /// <summary>What became of the reference so far, or null when nobody reported on it.</summary>
+    public ReferenceStatus? StatusOf(string reference)
+    {
+        lock (gate) return entries.GetValueOrDefault(reference)?.Status;
+    }
+
+    /// <summary>The account of a publish of these references (<see cref="PushAccount.Describe"/>).</summary>
+    public string Account(IReadOnlyList<string> references)
+    {
+        lock (gate) return PushAccount.Describe(references, StatusOf);
     }
 
     public void Pushed(string reference, string? digest) => Update(reference, e => e with { Status = ReferenceStatus.Pushed, Digest = digest, Reason = null });

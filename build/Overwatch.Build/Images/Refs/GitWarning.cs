@@ -1,7 +1,6 @@
-using Overwatch.Build.Images.Refs;
 using Overwatch.Build.Inputs;
 
-namespace Overwatch.Build.Targets;
+namespace Overwatch.Build.Images.Refs;
 
 /// <summary>
 /// git failing to read the checkout changes what is built (the revision label, the detected ref): a warning
@@ -12,10 +11,13 @@ public static class GitWarning
     public static void Check(ILocalGit git, string root, BuildSource source, EnvironmentVariables environment, Action<string> log)
     {
         if (git.Problem is not { } problem) return;
-        var fix = problem.Contains("dubious ownership", StringComparison.Ordinal)
-            ? $"mark it safe with: git config --global --add safe.directory {root}"
-            : problem == "git is not installed" ? "install git" : "run in a git checkout with at least one commit";
-        var message = $"git could not read {root} ({problem}): the images' revision label is '{source.Revision ?? "unknown"}' " +
+        var fix = problem.Kind switch
+        {
+            GitProblemKind.DubiousOwnership => $"mark it safe with: git config --global --add safe.directory {root}",
+            GitProblemKind.NotInstalled => "install git",
+            _ => "run in a git checkout with at least one commit",
+        };
+        var message = $"git could not read {root} ({problem.Message}): the images' revision label is '{source.Revision ?? "unknown"}' " +
                       $"and the ref is {source.Ref} (from {source.Ref.Source.ToString().ToLowerInvariant()}); {fix}";
         if (string.Equals(environment["CI"], "true", StringComparison.OrdinalIgnoreCase)) throw new UsageException(message);
         log("Warning: " + message);

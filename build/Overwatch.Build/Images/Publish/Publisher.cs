@@ -2,10 +2,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Overwatch.Build.Images.Plan;
-using Overwatch.Build.Images.Publish;
 using Overwatch.Build.Infrastructure.Docker;
 
-namespace Overwatch.Build.Targets;
+namespace Overwatch.Build.Images.Publish;
 
 /// <summary>One reference to push, and whether it is a release that must never move.</summary>
 public sealed record PlannedPush(string Reference, bool Immutable);
@@ -21,31 +20,27 @@ public sealed record PlannedPush(string Reference, bool Immutable);
 /// last push. A version the registry already holds with images of the current inputs (<see cref="RegistryNoOp"/>) is
 /// left alone.
 /// </summary>
-public sealed class Publisher(BuildContext context)
+/// <param name="matrix">Runs the versions side by side; it tells the record which version failed.</param>
+public sealed class Publisher(BuildPlan plan, DockerCli docker, RegistryLogin login, PublishRecorder record, SettledVersions settled,
+    VersionMatrix matrix, Action<string> log)
 {
     public const string AlreadyHeld = "the registry already holds this image";
 
     public void Push(Func<ImagePlan, IReadOnlyList<PlannedPush>> pushesOf, bool allowOverwrite)
     {
-        var (plan, docker, session, log) = (context.Plan, context.Docker, context.Images, context.Log);
-        var record = session.Record;
-        var api = session.RegistryApi;
-        var matrix = VersionMatrix.For(context, LaneLoad.Io);
-        var images = session.Settled.Unsettled(plan.Images);
+        var api = login.Api;
+        var images = settled.Unsettled(plan.Images);
         var pushes = images.ToDictionary(image => image, pushesOf);
         var references = plan.Images.SelectMany(pushesOf).Select(p => p.Reference).Distinct().ToList();
-        var account = new PushAccount(references);
+        // Settled versions: the record already says so (RegistryNoOp); the account reads it.
         foreach (var reference in references.Except(pushes.Values.SelectMany(p => p).Select(p => p.Reference)))
-        {
             log($"{reference}: {RegistryNoOp.Reason}.");
-            account.Skipped(reference);
-        }
         var ids = new ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
         // Asked only where it decides something: a tag that holds an image, a tag made from another's manifest.
-        string? Local(string reference) => ids.GetOrAdd(reference, r => record?.ImageIdOf(r) ?? docker.ImageId(r));
+        string? Local(string reference) => ids.GetOrAdd(reference, r => record.ImageIdOf(r) ?? docker.ImageId(r));
         var held = AskRegistry(api, pushes.Values.Select(p => p.Select(r => r.Reference).ToList()).ToList(), matrix.Parallel);
 
-        var unchanged = new ConcurrentDictionary<string, (string Why, string Reason, string? Digest)>(StringComparer.Ordinal);
+        var unchanged = new ConcurrentDictionary<string, UnchangedRelease>(StringComparer.Ordinal);
         var releases = pushes.Values.SelectMany(p => p).Where(p => p.Immutable).ToList();
         if (releases.Count > 0)
         {
@@ -55,18 +50,18 @@ public sealed class Publisher(BuildContext context)
                 foreach (var push in pushes[image].Where(p => p.Immutable))
                 {
                     var local = Local(push.Reference) ?? throw new DockerException($"{push.Reference} is not a local image: build it with ./build.sh --target=DockerImage");
-                    var inputs = record?.InputsOf(push.Reference) ?? LocalInputs(push.Reference);
+                    var inputs = record.InputsOf(push.Reference) ?? LocalInputs(push.Reference);
                     held[push.Reference] = AskAgain(api, push.Reference, held[push.Reference]);
                     if (guard.Inspect(push.Reference, allowOverwrite, held[push.Reference], local, inputs, m => PublishedInputs(api, push.Reference, m))
-                        is { Skip: { } why } inspected)
-                        unchanged[push.Reference] = (why, inspected.Reason!, inspected.Digest);
+                        is { } release)
+                        unchanged[push.Reference] = release;
                 }
             });
         }
 
         var routes = images.ToDictionary(image => image,
             image => PushRoute.For(plan.Registry, pushes[image].Select(p => p.Reference).ToList(), unchanged.Keys.ToHashSet(), r => held[r], Local));
-        if (routes.Values.SelectMany(r => r).Any(step => step.Way == PushWay.Docker)) session.LogIn();
+        if (routes.Values.SelectMany(r => r).Any(step => step.Way == PushWay.Docker)) login.LogIn();
         var started = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         var progress = new StepProgress(routes.Values.SelectMany(r => r).Where(s => s.Way is PushWay.Tag or PushWay.Docker).Select(s => s.Reference).Distinct().Count(), log);
         matrix.Run(images, "Push", image =>
@@ -79,9 +74,8 @@ public sealed class Publisher(BuildContext context)
                 var (reference, way, from) = route[i];
                 if (way == PushWay.Unchanged)
                 {
-                    log(unchanged[reference].Why);
-                    account.Skipped(reference);
-                    record?.Skipped(reference, unchanged[reference].Reason, unchanged[reference].Digest);
+                    log(unchanged[reference].Line);
+                    record.Skipped(reference, unchanged[reference].Reason, unchanged[reference].Digest);
                     if (held[reference].Manifest is { } release) inRegistry[reference] = release;
                     continue;
                 }
@@ -90,8 +84,7 @@ public sealed class Publisher(BuildContext context)
                 {
                     var manifest = held[reference].Manifest!;
                     log($"{reference}: {AlreadyHeld}: not pushed.");
-                    account.Skipped(reference);
-                    record?.Skipped(reference, AlreadyHeld, manifest.Digest);
+                    record.Skipped(reference, AlreadyHeld, manifest.Digest);
                     inRegistry[reference] = manifest;
                     continue;
                 }
@@ -101,8 +94,7 @@ public sealed class Publisher(BuildContext context)
                     var refused = api.PutManifest(reference, source);
                     if (refused is null)
                     {
-                        account.Pushed(reference);
-                        record?.Pushed(reference, source.Digest);
+                        record.Pushed(reference, source.Digest);
                         inRegistry[reference] = source;
                         log($"Pushed {reference} by tagging {source.Digest} in the registry.");
                         continue;
@@ -112,23 +104,21 @@ public sealed class Publisher(BuildContext context)
                 else if (way == PushWay.Docker && api is not null && held[reference].Unknown is { } why)
                     log($"Could not ask the registry which image {reference} holds ({docker.Mask(why)}): pushing it.");
                 var followed = route.Skip(i + 1).Any(s => s.From == reference);
-                if (DockerPush(reference, api, followed, Local(reference), account) is { } pushed) inRegistry[reference] = pushed;
+                if (DockerPush(reference, api, followed, Local(reference)) is { } pushed) inRegistry[reference] = pushed;
             }
-        }, account.Describe);
-        session.LogOut();
+        }, () => record.Account(references));
+        login.LogOut();
     }
 
     /// <summary>Pushes with docker; returns the manifest the registry now holds when another tag of the image is to follow.</summary>
-    private RegistryManifest? DockerPush(string reference, RegistryClient? api, bool followed, string? id, PushAccount account)
+    private RegistryManifest? DockerPush(string reference, RegistryClient? api, bool followed, string? id)
     {
-        var (docker, session, log) = (context.Docker, context.Images, context.Log);
-        var record = session.Record;
-        session.LogIn();
+        login.LogIn();
         var outcome = docker.Registry(DockerCommands.Push(reference), $"push of {reference}", quiet: false);
         if (!outcome.Succeeded)
         {
             var failure = $"docker push of {reference} failed: {outcome.Summary}; {outcome.LastFailure!.Fix}.";
-            record?.Failed(reference, failure);
+            record.Failed(reference, failure);
             throw new DockerException(failure + Environment.NewLine + docker.Mask(outcome.Result.Tail()));
         }
         var pushedDigest = PushOutput.Digest(outcome.Result.StandardOutput);
@@ -136,8 +126,7 @@ public sealed class Publisher(BuildContext context)
         var now = followed || pushedDigest is null ? api?.Manifest(reference) : null;
         var manifest = now is not null && now.Holds(id) ? now.Manifest : null;
         var digest = pushedDigest ?? manifest?.Digest;
-        account.Pushed(reference);
-        record?.Pushed(reference, digest);
+        record.Pushed(reference, digest);
         log($"Pushed {reference}" + (digest is null ? "." : $" ({digest})."));
         return manifest?.Digest == digest ? manifest : null;
     }
@@ -171,12 +160,11 @@ public sealed class Publisher(BuildContext context)
     /// </summary>
     private TagLookup AskAgain(RegistryClient? api, string reference, TagLookup lookup)
     {
-        var docker = context.Docker;
         var clock = Stopwatch.StartNew();
         for (var retry = 1; api is not null && lookup.Unknown is { } why && RegistryClient.Transient(why)
              && docker.Retries.DelayBefore(retry, clock.Elapsed, null, Random.Shared.NextDouble()) is { } wait; retry++)
         {
-            context.Log($"{reference}: cannot tell which image the release holds ({docker.Mask(why)}); retry {retry} of {docker.Retries.Retries} in {wait.TotalSeconds:0.#} s");
+            log($"{reference}: cannot tell which image the release holds ({docker.Mask(why)}); retry {retry} of {docker.Retries.Retries} in {wait.TotalSeconds:0.#} s");
             docker.Sleep(wait);
             lookup = api.Manifest(reference);
         }
@@ -185,12 +173,12 @@ public sealed class Publisher(BuildContext context)
 
     /// <summary>The inputs label of a local image this run did not build, or null.</summary>
     private string? LocalInputs(string reference) =>
-        context.Docker.InspectImages([reference]).GetValueOrDefault(reference)?.Labels.GetValueOrDefault(AppInputs.Label);
+        docker.InspectImages([reference]).GetValueOrDefault(reference)?.Labels.GetValueOrDefault(AppInputs.Label);
 
     private static (string? Inputs, string? Unknown) PublishedInputs(RegistryClient? api, string reference, RegistryManifest manifest)
     {
         if (api is null) return (null, "no credentials");
-        var (labels, unknown) = api.Labels(reference, manifest);
-        return labels is null ? (null, unknown) : (labels.GetValueOrDefault(AppInputs.Label), labels.ContainsKey(AppInputs.Label) ? null : "it has no inputs label");
+        var label = RegistryLabel.Read(api, reference, manifest, AppInputs.Label);
+        return (label.Value, label.Unreadable ?? (label.Missing ? "it has no inputs label" : null));
     }
 }

@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using NUnit.Framework;
 using Overwatch.Build.Infrastructure.Docker;
 using Overwatch.Build.Infrastructure.Processes;
-using Overwatch.Build.Targets;
+using Overwatch.Build.Images.Publish;
 
-namespace Overwatch.Build.Tests.Targets;
+namespace Overwatch.Build.Tests.Images.Publish;
 
 /// <summary>The pulls of a run's lanes: one pull per reference, one login attempt, whatever the number of lanes asking.</summary>
 public sealed class PullerTests

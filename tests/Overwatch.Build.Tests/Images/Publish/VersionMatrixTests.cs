@@ -5,9 +5,8 @@ using Overwatch.Build.Images.Publish;
 using Overwatch.Build.Images.Refs;
 using Overwatch.Build.Infrastructure.Docker;
 using Overwatch.Build.Infrastructure.Processes;
-using Overwatch.Build.Targets;
 
-namespace Overwatch.Build.Tests.Targets;
+namespace Overwatch.Build.Tests.Images.Publish;
 
 /// <summary>The matrix's error and the publish record after one version failed.</summary>
 public sealed class VersionMatrixTests
@@ -70,7 +69,7 @@ public sealed class VersionMatrixTests
         ("r/o:latest-py3.7.1", ReferenceStatus.NotPushed, "stopped: py3.6.7 failed"),
     ];
 
-    private static BuildPlan Plan() => new(GitRef.ForBranch("master", RefSource.Arguments), true, "published", "r",
+    internal static BuildPlan Plan() => new(GitRef.ForBranch("master", RefSource.Arguments), true, "published", "r",
         new ImageSpec("base", "Dockerfile.build", "."), new ImageSpec("app", "Dockerfile", "."),
         Versions.Select(v => new ImagePlan(v, $"r/base:{v.TagSuffix}", [], [$"r/o:master-{v.TagSuffix}", $"r/o:latest-{v.TagSuffix}"],
             new Dictionary<string, string>(), new Dictionary<string, string>())).ToList());

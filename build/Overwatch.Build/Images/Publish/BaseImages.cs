@@ -1,7 +1,7 @@
 using Overwatch.Build.Images.Plan;
 using Overwatch.Build.Infrastructure.Docker;
 
-namespace Overwatch.Build.Targets;
+namespace Overwatch.Build.Images.Publish;
 
 /// <summary>
 /// Finds the base image of the current inputs (pyX.Y.Z-HASH) locally or in the registry: DockerBase skips the
@@ -9,19 +9,21 @@ namespace Overwatch.Build.Targets;
 /// with only the floating tag (pyX.Y.Z, e.g. the published one) still serves DockerImage, with a warning, unless
 /// --require-current-base.
 /// </summary>
-public sealed class BaseImages(BuildContext context, Puller pulls)
+public sealed class BaseImages(BuildPlan plan, DockerCli docker, RegistryLogin login, Puller pulls, Action<string> log)
 {
-    private DockerCli Docker => context.Docker;
+    private DockerCli Docker => docker;
 
-    public BaseImages(BuildContext context) : this(context, new Puller(context.Docker, context.Images.LogInForPull, context.Log))
+    /// <summary>Bases that are only looked up, never pulled (DockerBase, PublishBase).</summary>
+    public BaseImages(BuildPlan plan, DockerCli docker, RegistryLogin login, Action<string> log)
+        : this(plan, docker, login, new Puller(docker, login.LogInForPull, log), log)
     {
     }
 
-    /// <summary>Where the base of the current inputs is: "local", "in the registry", or null when it must be built.</summary>
-    public string? FindCurrent(ImagePlan image)
+    /// <summary>Where the base of the current inputs is; <see cref="BaseLocation.Nowhere"/> when it must be built.</summary>
+    public BaseLocation FindCurrent(ImagePlan image)
     {
-        if (Docker.ImageExists(image.CurrentBase)) return "local";
-        return InRegistry(image.CurrentBase) ? "in the registry" : null;
+        if (Docker.ImageExists(image.CurrentBase)) return BaseLocation.Local;
+        return InRegistry(image.CurrentBase) ? BaseLocation.InRegistry : BaseLocation.Nowhere;
     }
 
     /// <summary>
@@ -30,14 +32,14 @@ public sealed class BaseImages(BuildContext context, Puller pulls)
     /// </summary>
     public bool InRegistry(string reference)
     {
-        var registry = context.Plan.Registry;
+        var registry = plan.Registry;
         var spec = DockerCommands.ManifestInspect(reference, RegistryHost.IsLoopback(registry));
         var outcome = Docker.Registry(spec, $"lookup of {reference}", quiet: true);
         if (!outcome.Succeeded && outcome.LastFailure!.Fault is RegistryFault.Unauthorized or RegistryFault.Denied
-            && context.Images.LogInForPull() == true)
+            && login.LogInForPull() == true)
             outcome = Docker.Registry(spec, $"lookup of {reference}", quiet: true);
         if (!outcome.Succeeded && outcome.LastFailure!.Fault != RegistryFault.NotFound)
-            context.Log($"Warning: could not ask {registry} for {reference} ({outcome.Summary}); treating it as absent.");
+            log($"Warning: could not ask {registry} for {reference} ({outcome.Summary}); treating it as absent.");
         return outcome.Succeeded;
     }
 
@@ -48,7 +50,7 @@ public sealed class BaseImages(BuildContext context, Puller pulls)
         var current = pulls.Pull(image.CurrentBase);
         if (current.Succeeded) return image.CurrentBase;
         var rebuild = $"./build.sh --target=DockerBase --python-version={image.Python}";
-        var dockerfile = Path.GetFileName(context.Plan.BaseImage.Dockerfile);
+        var dockerfile = Path.GetFileName(plan.BaseImage.Dockerfile);
         if (requireCurrent)
             throw new DockerException(
                 $"base image {image.CurrentBase} of the current inputs of {dockerfile} is neither local nor in the registry ({current.Summary}) and " +
@@ -59,7 +61,7 @@ public sealed class BaseImages(BuildContext context, Puller pulls)
             var outcome = pulls.Pull(image.Base);
             if (!outcome.Succeeded) throw Missing(image, outcome, rebuild);
         }
-        context.Log($"Warning: building on {image.Base}, which may not match {dockerfile} (no {image.CurrentBase} of its current inputs): {rebuild} rebuilds it.");
+        log($"Warning: building on {image.Base}, which may not match {dockerfile} (no {image.CurrentBase} of its current inputs): {rebuild} rebuilds it.");
         return image.Base;
     }
 
@@ -78,4 +80,15 @@ public sealed class BaseImages(BuildContext context, Puller pulls)
                 $"build it with {rebuild}, or export DOCKER_USERNAME and DOCKER_PASSWORD if it is private");
         return new DockerException($"pull of base image {image.Base} failed: {outcome.Summary}; {outcome.LastFailure.Fix}");
     }
+}
+
+/// <summary>Where the base image of the current inputs was found.</summary>
+public enum BaseLocation
+{
+    /// <summary>Neither local nor in the registry: it must be built.</summary>
+    Nowhere,
+
+    Local,
+
+    InRegistry,
 }

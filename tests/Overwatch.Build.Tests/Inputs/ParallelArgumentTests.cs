@@ -1,9 +1,8 @@
 using NUnit.Framework;
 using Overwatch.Build.Inputs;
-using Overwatch.Build.Targets;
 using static Overwatch.Build.Tests.Inputs.ArgumentSetTests;
 
-namespace Overwatch.Build.Tests.Targets;
+namespace Overwatch.Build.Tests.Inputs;
 
 public sealed class ParallelArgumentTests
 {

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Overwatch.Build.Images;
 using Overwatch.Build.Images.Plan;
 
-namespace Overwatch.Build.Targets;
+namespace Overwatch.Build.Images.Publish;
 
 /// <summary>
 /// The versions of a run whose every tag the registry already holds with an image of the current inputs

@@ -1,19 +1,14 @@
 using System.Globalization;
-using Overwatch.Build.Infrastructure.Docker;
 
-using Overwatch.Build.Inputs;
-
-namespace Overwatch.Build.Targets;
+namespace Overwatch.Build.Inputs;
 
 /// <summary>--retries, --retry-budget and --stall-timeout: how hard registry operations try.</summary>
 public static class RetryArguments
 {
-    public static RetryPolicy Read(ArgumentSet arguments) => RetryPolicy.Default with
-    {
-        Retries = Number(arguments, BuildArguments.Retries, 0, 20),
-        Budget = TimeSpan.FromSeconds(Number(arguments, BuildArguments.RetryBudget, 0, 86_400)),
-        StallLimit = TimeSpan.FromSeconds(Number(arguments, BuildArguments.StallTimeout, 1, 86_400)),
-    };
+    public static RetryLimits Read(ArgumentSet arguments) => new(
+        Retries: Number(arguments, BuildArguments.Retries, 0, 20),
+        Budget: TimeSpan.FromSeconds(Number(arguments, BuildArguments.RetryBudget, 0, 86_400)),
+        StallLimit: TimeSpan.FromSeconds(Number(arguments, BuildArguments.StallTimeout, 1, 86_400)));
 
     private static int Number(ArgumentSet arguments, ValueArgument argument, int min, int max)
     {
@@ -24,3 +19,6 @@ public static class RetryArguments
                 $"--{argument.Name}={text} is not valid: expected a whole number from {min} to {max} ({argument.Help}), e.g. --{argument.Name}={argument.DefaultValue}");
     }
 }
+
+/// <summary>What the retry arguments ask for: retries of a transient fault, the time they may take, and how long a silent operation may stall.</summary>
+public sealed record RetryLimits(int Retries, TimeSpan Budget, TimeSpan StallLimit);

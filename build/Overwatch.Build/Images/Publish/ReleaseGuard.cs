@@ -1,6 +1,6 @@
 using Overwatch.Build.Infrastructure.Docker;
 
-namespace Overwatch.Build.Targets;
+namespace Overwatch.Build.Images.Publish;
 
 /// <summary>
 /// Release tags never move: before one is pushed, the registry is asked what it holds under that tag (any manifest
@@ -18,32 +18,38 @@ public sealed class ReleaseGuard(Action<string> log)
     /// <param name="local">The local image ID.</param>
     /// <param name="localInputs">The inputs label of the local image, when it has one.</param>
     /// <param name="publishedInputs">Reads the inputs label of the registry's image: the label, or null and why not.</param>
-    /// <returns>Why the push is skipped (null: push), in the log's words and publish.json's, and the registry's manifest digest of the release.</returns>
-    public (string? Skip, string? Reason, string? Digest) Inspect(string reference, bool allowOverwrite, TagLookup asked, string local, string? localInputs,
+    /// <returns>The release as the registry holds it when the push is skipped; null: push.</returns>
+    public UnchangedRelease? Inspect(string reference, bool allowOverwrite, TagLookup asked, string local, string? localInputs,
         Func<RegistryManifest, (string? Inputs, string? Unknown)> publishedInputs)
     {
-        if (asked.IsAbsent) return (null, null, null);
+        if (asked.IsAbsent) return null;
         if (asked.Manifest is not { } manifest)
             return Overwrite(allowOverwrite, $"cannot tell which image release {reference} holds ({asked.Unknown})",
                 "the release push is refused, as it could move a published release; try again when the registry answers, or pass --allow-overwrite to push regardless");
         if (manifest.Identifies(local))
-            return ($"{reference} is already published from this image ({Short(manifest.ConfigDigest)}): not pushed again.",
+            return new UnchangedRelease($"{reference} is already published from this image ({Short(manifest.ConfigDigest)}): not pushed again.",
                 "unchanged release: the registry holds this very image", manifest.Digest);
         var (inputs, unknown) = localInputs is null ? (null, null) : publishedInputs(manifest);
         if (inputs is not null && inputs == localInputs)
-            return ($"{reference} is already published from an image of the same inputs ({inputs[..12]}; registry {Short(manifest.ConfigDigest)}, " +
+            return new UnchangedRelease($"{reference} is already published from an image of the same inputs ({inputs[..12]}; registry {Short(manifest.ConfigDigest)}, " +
                 $"local {Short(local)}): the rebuild is not pushed over it.", "unchanged release: the registry holds an image of the same inputs", manifest.Digest);
         var what = $"release {reference} is already published from another image (registry {Short(manifest.ConfigDigest)}, local {Short(local)}" +
             (unknown is not null ? $"; its inputs could not be read: {unknown}" : "") + ")";
         return Overwrite(allowOverwrite, what, Refusal);
     }
 
-    private (string? Skip, string? Reason, string? Digest) Overwrite(bool allowOverwrite, string what, string refusal)
+    private UnchangedRelease? Overwrite(bool allowOverwrite, string what, string refusal)
     {
         if (!allowOverwrite) throw new DockerException($"{what}: {refusal}");
         log($"Warning: {what}; replacing it as --allow-overwrite asks.");
-        return (null, null, null);
+        return null;
     }
 
     private static string Short(string digest) => digest.StartsWith("sha256:", StringComparison.Ordinal) && digest.Length > 19 ? digest[..19] : digest;
 }
+
+/// <summary>A release the registry already holds unchanged: not pushed again.</summary>
+/// <param name="Line">Why, in the log's words.</param>
+/// <param name="Reason">Why, in publish.json's words.</param>
+/// <param name="Digest">The registry's manifest digest of the release.</param>
+public sealed record UnchangedRelease(string Line, string Reason, string Digest);

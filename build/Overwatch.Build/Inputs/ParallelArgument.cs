@@ -1,7 +1,7 @@
 using System.Globalization;
 using Overwatch.Build.Inputs;
 
-namespace Overwatch.Build.Targets;
+namespace Overwatch.Build.Inputs;
 
 /// <summary>--parallel: how many Python versions are pulled, built and pushed at once.</summary>
 public static class ParallelArgument

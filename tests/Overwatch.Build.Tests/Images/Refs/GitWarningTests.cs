@@ -2,10 +2,9 @@ using NUnit.Framework;
 using Overwatch.Build.Images.Refs;
 using Overwatch.Build.Infrastructure.Processes;
 using Overwatch.Build.Inputs;
-using Overwatch.Build.Targets;
 using Overwatch.Build.Tests.Infra;
 
-namespace Overwatch.Build.Tests.Targets;
+namespace Overwatch.Build.Tests.Images.Refs;
 
 /// <summary>git that cannot read the checkout (real git, real directories): a warning with the consequence, an error under CI.</summary>
 public sealed class GitWarningTests
@@ -53,8 +52,27 @@ public sealed class GitWarningTests
         Assert.That(lines, Is.Empty);
     }
 
+    [TestCase("fatal: detected dubious ownership in repository at '/src'", GitProblemKind.DubiousOwnership)]
+    [TestCase("fatal: not a git repository (or any of the parent directories): .git", GitProblemKind.NoCheckout)]
+    [TestCase("fatal: your current branch 'master' does not have any commits yet", GitProblemKind.NoCheckout)]
+    public void Git_fatal_lines_are_sorted_by_what_the_user_does(string line, GitProblemKind kind) =>
+        Assert.That(GitProblem.FromFatal(line), Is.EqualTo(new GitProblem(kind, line)));
+
+    [TestCase(GitProblemKind.DubiousOwnership, "mark it safe with: git config --global --add safe.directory /src")]
+    [TestCase(GitProblemKind.NotInstalled, "install git")]
+    [TestCase(GitProblemKind.NoCheckout, "run in a git checkout with at least one commit")]
+    public void The_fix_follows_the_kind_of_problem_not_its_wording(GitProblemKind kind, string fix)
+    {
+        var lines = new List<string>();
+
+        GitWarning.Check(new FakeGit { Problem = new GitProblem(kind, "some words") }, "/src", Unknown, new EnvironmentVariables(new Dictionary<string, string?>()), lines.Add);
+
+        Assert.That(lines.Single(), Does.StartWith("Warning: git could not read /src (some words): ").And.EndWith("; " + fix));
+    }
+
     private sealed class FakeGit : ILocalGit
     {
+        public GitProblem? Problem { get; init; }
         public string? CurrentBranch() => "master";
         public IReadOnlyList<string> TagsAtHead() => [];
         public string? HeadRevision() => "abc";

@@ -1,10 +1,9 @@
 using NUnit.Framework;
 using Overwatch.Build.Infrastructure.Docker;
 using Overwatch.Build.Inputs;
-using Overwatch.Build.Targets;
 using static Overwatch.Build.Tests.Inputs.ArgumentSetTests;
 
-namespace Overwatch.Build.Tests.Targets;
+namespace Overwatch.Build.Tests.Inputs;
 
 public sealed class RetryArgumentsTests
 {
@@ -19,7 +18,7 @@ public sealed class RetryArgumentsTests
 
     [Test]
     public void Given_values_are_used() =>
-        Assert.That(RetryArguments.Read(Args("--retries=0", "--retry-budget=30", "--stall-timeout=5")),
+        Assert.That(RetryPolicies.From(RetryArguments.Read(Args("--retries=0", "--retry-budget=30", "--stall-timeout=5"))),
             Is.EqualTo(RetryPolicy.Default with { Retries = 0, Budget = TimeSpan.FromSeconds(30), StallLimit = TimeSpan.FromSeconds(5) }));
 
     [TestCase("--retries=-1", "--retries=-1 is not valid: expected a whole number from 0 to 20")]

@@ -1,11 +1,11 @@
 using NUnit.Framework;
 using Overwatch.Build.Infrastructure.Docker;
 using Overwatch.Build.Inputs;
-using Overwatch.Build.Targets;
+using Overwatch.Build.Images.Publish;
 using Overwatch.Build.Tests.Infra;
 using Overwatch.Build.Tests.Infrastructure.Docker;
 
-namespace Overwatch.Build.Tests.Targets;
+namespace Overwatch.Build.Tests.Images.Publish;
 
 /// <summary>
 /// The release check against a registry double answering what each engine pushes (a Docker v2 manifest, an OCI index
@@ -130,6 +130,9 @@ public sealed class ReleaseGuardTests
     }
 
     private (string? Skip, string? Reason, string? Digest) Inspect(string localId, string? localInputs, bool allowOverwrite = false) =>
+        Inspected(localId, localInputs, allowOverwrite) is { } unchanged ? (unchanged.Line, unchanged.Reason, unchanged.Digest) : (null, null, null);
+
+    private UnchangedRelease? Inspected(string localId, string? localInputs, bool allowOverwrite) =>
         new ReleaseGuard(log.Add).Inspect(Release, allowOverwrite, client.Manifest(Release), localId, localInputs, manifest =>
         {
             var (labels, unknown) = client.Labels(Release, manifest);

@@ -1,9 +1,7 @@
-using Overwatch.Build.Images.Plan;
-using Overwatch.Build.Images.Publish;
 using Overwatch.Build.Infrastructure.Files;
-using Overwatch.Build.Inputs;
+using Overwatch.Build.Infrastructure.Processes;
 
-namespace Overwatch.Build.Targets;
+namespace Overwatch.Build.Images.Publish;
 
 /// <summary>
 /// The publish record of an image run, written when the run ends, also after a failure: artifacts/publish.json
@@ -17,16 +15,13 @@ public sealed class PublishReport(PublishRecorder recorder, string path, string?
 
     public PublishRecorder Recorder { get; } = recorder;
 
-    /// <summary>A report when the run builds or pushes images (not under --dryrun, which does neither); else null.</summary>
-    public static PublishReport? For(BuildContext context, BuildPlan plan)
+    /// <summary>Teardown: the record of how the run ended, an interrupt included.</summary>
+    /// <param name="failure">What ended the run, or null when it succeeded.</param>
+    public void WriteAtEnd(Exception? failure)
     {
-        var bases = context.IsScheduled(TargetNames.DockerBase) || context.IsScheduled(TargetNames.PublishBase);
-        var apps = context.IsScheduled(TargetNames.DockerImage) || context.IsScheduled(TargetNames.Push);
-        if (context.DryRun || !(bases || apps)) return null;
-        var pushNotRun = apps && !context.IsScheduled(TargetNames.Push) ? "not pushed: Push is not part of this run (--target=Publish pushes)"
-            : bases && !context.IsScheduled(TargetNames.PublishBase) ? "not pushed: PublishBase is not part of this run" : null;
-        return new PublishReport(new PublishRecorder(plan, bases, apps), Path.Combine(context.Layout.ArtifactsDir, FileName),
-            context.Environment[StepSummaryVariable], pushNotRun, context.Log, context.Layout.Display);
+        var ended = failure ?? (Interrupts.Interrupted ? new OperationCanceledException("the run was interrupted") : null);
+        // Held so an interrupt's forced exit never lands while the record is being swapped into place.
+        lock (Interrupts.CriticalSection) Write(ended);
     }
 
     /// <param name="failure">What ended the run, or null when it succeeded.</param>

@@ -1,7 +1,7 @@
 using Overwatch.Build.Images.Plan;
 using Overwatch.Build.Infrastructure.Docker;
 
-namespace Overwatch.Build.Targets;
+namespace Overwatch.Build.Images.Publish;
 
 /// <summary>
 /// The base image as the app image's inputs name it: its config digest, the same on every engine and known from the

@@ -1,7 +1,7 @@
 using Overwatch.Build.Infrastructure.Docker;
 using Overwatch.Build.Infrastructure.Processes;
 
-namespace Overwatch.Build.Targets;
+namespace Overwatch.Build.Infrastructure.Docker;
 
 /// <summary>
 /// A docker build that must succeed, and the ID of the image it built (--iidfile: no inspect after it; under the

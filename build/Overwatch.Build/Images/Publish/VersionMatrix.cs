@@ -4,7 +4,7 @@ using Overwatch.Build.Infrastructure.Docker;
 using Overwatch.Build.Infrastructure.Processes;
 using Overwatch.Build.Inputs;
 
-namespace Overwatch.Build.Targets;
+namespace Overwatch.Build.Images.Publish;
 
 /// <summary>
 /// Runs one step per Python version, each in its lane named after the version (<c>py3.6.7</c>, which prefixes its
@@ -15,9 +15,6 @@ namespace Overwatch.Build.Targets;
 public sealed class VersionMatrix(int parallel, Action<string> log, PublishRecorder? record)
 {
     public int Parallel => parallel;
-
-    public static VersionMatrix For(BuildContext context, LaneLoad load = LaneLoad.Compute) => new(
-        ParallelArgument.Read(context.Arguments, context.Plan.Images.Count, Environment.ProcessorCount, load), context.Log, context.Images.Record);
 
     /// <param name="what">The step, for the line that opens it and the publish record, e.g. "Build".</param>
     /// <param name="account">Appended to the error: what was and was not done, read once every lane has ended.</param>

@@ -22,8 +22,12 @@ public sealed class ComposeTarget(BuildContext context)
         var composeFile = Path.GetFullPath(arguments.Get(BuildArguments.ComposeFile) ?? Path.Combine(layout.ExecDir, ExecLayout.ComposeFile), layout.Root);
         if (network == StackNetwork.Host)
         {
-            if (arguments.Get(BuildArguments.Down)) HostStack.Down(context, ComposeTool.Find(context.Runner), composeFile);
-            else new HostStack(context, ComposeTool.Find(context.Runner), composeFile).Run();
+            if (arguments.Get(BuildArguments.Down)) HostStack.Down(ComposeTool.Find(context.Runner), composeFile, context.Log);
+            else
+            {
+                HostStackPlan.RequireRoot(System.Environment.UserName);
+                new HostStack(HostRequest(), layout, env, context.Docker, context.Runner, context.Log).Run(ComposeTool.Find(context.Runner), composeFile);
+            }
             return;
         }
         if (arguments.Get(BuildArguments.Down))
@@ -61,5 +65,14 @@ public sealed class ComposeTarget(BuildContext context)
         if (!arguments.Get(BuildArguments.Up)) return;
         var result = tool.Run(tool.Up(composeFile), context.Log);
         if (!result.Succeeded) throw new DockerException(result.Failure($"{tool.Name} up failed"));
+    }
+
+    private HostStackRequest HostRequest()
+    {
+        var (arguments, planned) = (context.Arguments, context.Images.ImageToRun());
+        return new HostStackRequest(arguments.Get(BuildArguments.DeployConfig), arguments.Get(BuildArguments.DeployConfigEnv),
+            arguments.Get(BuildArguments.Force), arguments.Get(BuildArguments.Up), arguments.GetOrDefault(BuildArguments.UpTimeout),
+            arguments.Get(BuildArguments.VirtualHost), planned,
+            NamedImage.MissingLine(planned.References[0], context.Images.Named is not null, planned));
     }
 }

@@ -37,7 +37,7 @@ public sealed class SmokeTestTarget(BuildContext context)
         if (context.Images.Named is { } named && !context.Docker.ImageExists(named))
             throw new Infrastructure.Docker.DockerException(NamedImage.MissingLine(named, named: true, images[0]));
 
-        var run = new SmokeRun(context, smoke, Guid.NewGuid().ToString("N")[..8]);
+        var run = new SmokeRun(context.Docker, context.Log, context.Layout, smoke, Guid.NewGuid().ToString("N")[..8]);
         var failures = new List<string>();
         foreach (var image in images)
         {

@@ -26,6 +26,25 @@ public sealed class SmokeRun(DockerCli docker, Action<string> log, DeploymentLay
     private const int LogLines = 30;
     private static readonly TimeSpan RemoveLimit = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Tests each image in turn; every result goes to <paramref name="results"/> and <paramref name="tested"/> as it comes.
+    /// One failed version fails the run, naming each failure with its container's last log lines.
+    /// </summary>
+    public void TestAll(IReadOnlyList<ImagePlan> images, SmokeResults results, Action<PythonVersion, SmokeResult> tested)
+    {
+        var failures = new List<string>();
+        foreach (var image in images)
+        {
+            var (result, logs) = Test(image);
+            results.Add(result);
+            tested(image.Python, result);
+            if (result.Failure is { } line) failures.Add(line + Environment.NewLine + logs);
+        }
+        if (failures.Count > 0)
+            throw new SmokeTestException(string.Join(Environment.NewLine, failures) + Environment.NewLine +
+                $"Nothing is pushed: every version must pass (smoke-tested: {results.Summary}).");
+    }
+
     /// <summary>The result, and the container's last log lines when it failed.</summary>
     public (SmokeResult Result, string? Logs) Test(ImagePlan image)
     {

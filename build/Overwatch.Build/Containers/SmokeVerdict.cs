@@ -42,7 +42,7 @@ public static class SmokeVerdict
         foreach (var program in expected)
         {
             if (states.FirstOrDefault(s => s.Program == program.Name) is not { } state) continue;
-            var given = SupervisorStatus.Final.Contains(state.State) || (state.State == "EXITED" && !program.ShortLived);
+            var given = state.State.IsFinal() || (state.State == SupervisorState.Exited && !program.ShortLived);
             if (given) return new SmokeFailure(SmokeCheck.ProgramNotRunning, Describe(state), program.Name);
         }
         return null;
@@ -50,7 +50,7 @@ public static class SmokeVerdict
 
     /// <summary>Every long-running program RUNNING, every short-lived one RUNNING or EXITED.</summary>
     public static bool AllRunning(IReadOnlyList<ExpectedProgram> expected, IReadOnlyList<ProgramState> states) =>
-        expected.All(p => states.FirstOrDefault(s => s.Program == p.Name) is { } s && (s.IsRunning || (p.ShortLived && s.State == "EXITED")));
+        expected.All(p => states.FirstOrDefault(s => s.Program == p.Name) is { } s && (s.IsRunning || (p.ShortLived && s.State == SupervisorState.Exited)));
 
     /// <summary>What is not running yet, e.g. <c>webApp is BACKOFF (Exited too quickly)</c>; empty when all are.</summary>
     public static string NotYetRunning(IReadOnlyList<ExpectedProgram> expected, IReadOnlyList<ProgramState> states)
@@ -58,7 +58,7 @@ public static class SmokeVerdict
         if (states.Count == 0) return "supervisord does not answer supervisorctl";
         var waiting = expected
             .Select(p => (Program: p, State: states.FirstOrDefault(s => s.Program == p.Name)))
-            .Where(p => p.State is null || !(p.State.IsRunning || (p.Program.ShortLived && p.State.State == "EXITED")))
+            .Where(p => p.State is null || !(p.State.IsRunning || (p.Program.ShortLived && p.State.State == SupervisorState.Exited)))
             .Select(p => p.State is null ? $"{p.Program.Name} is not known to supervisord" : Describe(p.State));
         return string.Join(", ", waiting);
     }
@@ -80,5 +80,5 @@ public static class SmokeVerdict
     }
 
     private static string Describe(ProgramState state) =>
-        state.Description.Length > 0 ? $"{state.Program} is {state.State} ({state.Description})" : $"{state.Program} is {state.State}";
+        state.Description.Length > 0 ? $"{state.Program} is {state.State.Text()} ({state.Description})" : $"{state.Program} is {state.State.Text()}";
 }

@@ -37,17 +37,7 @@ public sealed class SmokeTestTarget(BuildContext context)
         if (context.Images.Named is { } named && !context.Docker.ImageExists(named))
             throw new Infrastructure.Docker.DockerException(NamedImage.MissingLine(named, named: true, images[0]));
 
-        var run = new SmokeRun(context, smoke, Guid.NewGuid().ToString("N")[..8]);
-        var failures = new List<string>();
-        foreach (var image in images)
-        {
-            var (result, logs) = run.Test(image);
-            Add(image.Python, result);
-            if (result.Failure is { } line) failures.Add(line + Environment.NewLine + logs);
-        }
-        if (failures.Count > 0)
-            throw new SmokeTestException(string.Join(Environment.NewLine, failures) + Environment.NewLine +
-                $"Nothing is pushed: every version must pass (smoke-tested: {results.Summary}).");
+        new SmokeRun(context.Docker, context.Log, context.Layout, smoke, Guid.NewGuid().ToString("N")[..8]).TestAll(images, results, Record);
     }
 
     /// <summary>--deploy-config: another smoke deployment (with the images file's host, path, status and time limit).</summary>
@@ -60,15 +50,19 @@ public sealed class SmokeTestTarget(BuildContext context)
         return smoke with { DeployConfig = path };
     }
 
-    /// <summary>Kept for the run's report and written into publish.json.</summary>
+    /// <summary>Kept for the run's report.</summary>
     private void Add(Images.PythonVersion python, SmokeResult result)
     {
         context.Images.Smoke.Add(result);
+        Record(python, result);
+    }
+
+    /// <summary>Written into publish.json.</summary>
+    private void Record(Images.PythonVersion python, SmokeResult result) =>
         context.Images.Record?.SmokeTested(python, result.State switch
         {
             SmokeState.Passed => "passed",
             SmokeState.Skipped => "skipped (--skip-smoke-test)",
             _ => "failed: " + result.Failure,
         });
-    }
 }

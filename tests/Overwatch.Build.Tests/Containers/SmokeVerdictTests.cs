@@ -12,7 +12,7 @@ public sealed class SmokeVerdictTests
     private const string Request = "GET http://127.0.0.1:8080/ (Host: smoke.example.org)";
 
     private static IReadOnlyList<ProgramState> States(params (string Name, string State)[] states) =>
-        states.Select(s => new ProgramState(s.Name, s.State, s.State == "FATAL" ? "Exited too quickly (process log may have details)" : "")).ToList();
+        states.Select(s => new ProgramState(s.Name, SupervisorStates.Parse(s.State)!.Value, s.State == "FATAL" ? "Exited too quickly (process log may have details)" : "")).ToList();
 
     [TestCase("running 0", true)]
     [TestCase("created 0", true)]

@@ -19,11 +19,11 @@ public sealed class SupervisorStatusTests
 
         Assert.That(SupervisorStatus.Parse(output), Is.EqualTo(new[]
         {
-            new ProgramState("nginx", "RUNNING", "pid 12, uptime 0:00:05"),
-            new ProgramState("processing", "STARTING", ""),
-            new ProgramState("webApp", "BACKOFF", "Exited too quickly (process log may have details)"),
-            new ProgramState("zodb", "FATAL", "Exited too quickly (process log may have details)"),
-            new ProgramState("overwatchDeploy", "EXITED", "Nov 25 10:16 AM"),
+            new ProgramState("nginx", SupervisorState.Running, "pid 12, uptime 0:00:05"),
+            new ProgramState("processing", SupervisorState.Starting, ""),
+            new ProgramState("webApp", SupervisorState.Backoff, "Exited too quickly (process log may have details)"),
+            new ProgramState("zodb", SupervisorState.Fatal, "Exited too quickly (process log may have details)"),
+            new ProgramState("overwatchDeploy", SupervisorState.Exited, "Nov 25 10:16 AM"),
         }));
     }
 
@@ -41,5 +41,42 @@ public sealed class SupervisorStatusTests
     {
         Assert.That(SupervisorStatus.Parse("webApp:webApp   RUNNING   pid 3, uptime 0:01:00\nreceivers:EMC   RUNNING   pid 4, uptime 0:01:00\n")
             .Select(p => p.Program), Is.EqualTo(new[] { "webApp", "receivers:EMC" }));
+    }
+
+    [TestCase("STOPPED", SupervisorState.Stopped)]
+    [TestCase("STARTING", SupervisorState.Starting)]
+    [TestCase("RUNNING", SupervisorState.Running)]
+    [TestCase("BACKOFF", SupervisorState.Backoff)]
+    [TestCase("STOPPING", SupervisorState.Stopping)]
+    [TestCase("EXITED", SupervisorState.Exited)]
+    [TestCase("FATAL", SupervisorState.Fatal)]
+    [TestCase("UNKNOWN", SupervisorState.Unknown)]
+    public void Each_state_supervisorctl_prints_is_read_and_printed_back_the_same(string name, SupervisorState state)
+    {
+        Assert.That(SupervisorStates.Parse(name), Is.EqualTo(state));
+        Assert.That(state.Text(), Is.EqualTo(name));
+    }
+
+    [TestCase("running")]
+    [TestCase("Running")]
+    [TestCase("RUNNING,")]
+    [TestCase("refused")]
+    [TestCase("")]
+    public void Any_other_word_is_no_state(string name)
+    {
+        Assert.That(SupervisorStates.Parse(name), Is.Null);
+    }
+
+    [TestCase(SupervisorState.Fatal, true)]
+    [TestCase(SupervisorState.Stopped, true)]
+    [TestCase(SupervisorState.Unknown, true)]
+    [TestCase(SupervisorState.Running, false)]
+    [TestCase(SupervisorState.Starting, false)]
+    [TestCase(SupervisorState.Backoff, false)]
+    [TestCase(SupervisorState.Stopping, false)]
+    [TestCase(SupervisorState.Exited, false)]
+    public void Only_fatal_stopped_and_unknown_are_final(SupervisorState state, bool final)
+    {
+        Assert.That(state.IsFinal(), Is.EqualTo(final));
     }
 }

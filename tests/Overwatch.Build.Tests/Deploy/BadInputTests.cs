@@ -1,7 +1,6 @@
 using NUnit.Framework;
 using Overwatch.Build.Deploy;
 using Overwatch.Build.Inputs;
-using Overwatch.Build.Targets;
 using Overwatch.Build.Tests.Infra;
 
 namespace Overwatch.Build.Tests.Deploy;
@@ -36,7 +35,7 @@ public class BadInputTests
         var before = DeployFixtures.Snapshot(work.Path);
         var log = new StringWriter();
 
-        var error = Assert.Throws<UsageException>(() => RenderConfigTarget.Render(Options(work.Path), environment, log));
+        var error = Assert.Throws<UsageException>(() => DeployPipeline.Render(Options(work.Path), environment, log));
 
         Assert.Multiple(() =>
         {

@@ -1,5 +1,5 @@
 using NUnit.Framework;
-using Overwatch.Build.Targets;
+using Overwatch.Build.Deploy;
 using Overwatch.Build.Tests.Infra;
 
 namespace Overwatch.Build.Tests.Deploy;
@@ -151,7 +151,7 @@ public class CredentialProgramTests
         };
         var checkout = Directory.CreateDirectory(_work.Combine("checkout")).FullName;
         // As for a container, with the deployment root seen where it is: the paths work here too.
-        RenderConfigTarget.Render(new RenderConfigOptions(null, null, _work.Combine("deploy", "exec"), RepoPaths.Templates, checkout, Force: false,
+        DeployPipeline.Render(new RenderConfigOptions(null, null, _work.Combine("deploy", "exec"), RepoPaths.Templates, checkout, Force: false,
             DeploymentRoot: Root), environment, TextWriter.Null);
     }
 

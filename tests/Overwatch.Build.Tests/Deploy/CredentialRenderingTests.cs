@@ -3,7 +3,6 @@ using Overwatch.Build.Deploy;
 using Overwatch.Build.Deploy.Rendering;
 using Overwatch.Build.Deploy.Secrets;
 using Overwatch.Build.Inputs;
-using Overwatch.Build.Targets;
 using Overwatch.Build.Tests.Infra;
 
 namespace Overwatch.Build.Tests.Deploy;
@@ -134,7 +133,7 @@ public class CredentialRenderingTests
         var yaml = "environment:\n    knownHosts: {enabled: true, writeLocation: keys/known_hosts}\n" + DataTransfer;
         var environment = DeployFixtures.Environment(work.Path, ("config", yaml), ("knownHosts", "other.example.org ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPa63X34"));
 
-        var error = Assert.Throws<UsageException>(() => RenderConfigTarget.Render(BadInputTests.Options(work.Path), environment, TextWriter.Null));
+        var error = Assert.Throws<UsageException>(() => DeployPipeline.Render(BadInputTests.Options(work.Path), environment, TextWriter.Null));
 
         Assert.That(error!.Message, Does.Contain("executables.dataTransfer.additionalOptions.dataTransferLocations.yale (line 9): yale.example.org has no host key in $knownHosts"));
         Assert.That(Directory.EnumerateFileSystemEntries(work.Path), Is.Empty);
@@ -147,7 +146,7 @@ public class CredentialRenderingTests
         var yaml = "environment:\n    knownHosts: {enabled: true, writeLocation: keys/known_hosts}\n" + DataTransfer;
         var environment = DeployFixtures.Environment(work.Path, ("config", yaml), ("knownHosts", "-----BEGIN OPENSSH PRIVATE KEY-----\nabc\n"));
 
-        var error = Assert.Throws<UsageException>(() => RenderConfigTarget.Render(BadInputTests.Options(work.Path), environment, TextWriter.Null));
+        var error = Assert.Throws<UsageException>(() => DeployPipeline.Render(BadInputTests.Options(work.Path), environment, TextWriter.Null));
 
         Assert.That(error!.Message, Does.Contain("$knownHosts (line 2): line 1 is not a known_hosts line"));
         Assert.That(error.Message, Does.Not.Contain("PRIVATE KEY"));
@@ -170,7 +169,7 @@ public class CredentialRenderingTests
         using var work = new TempDirectory();
         var yaml = "environment:\n    knownHosts: {enabled: true, writeLocation: keys/known_hosts}\n" + DataTransfer;
         var environment = DeployFixtures.Environment(work.Path, ("config", yaml), ("knownHosts", "yale.example.org ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPa63X34"));
-        RenderConfigTarget.Render(BadInputTests.Options(work.Path), environment, TextWriter.Null);
+        DeployPipeline.Render(BadInputTests.Options(work.Path), environment, TextWriter.Null);
         File.Delete(Path.Combine(work.Path, "keys", "known_hosts"));
 
         var result = Shell.Run("/bin/sh", [Path.Combine(work.Path, "exec", "config", "known-hosts.sh"), "22", "yale.example.org", "--", "echo", "started"]);
@@ -192,7 +191,7 @@ public class CredentialRenderingTests
         RequiredProgram.Find("ssh-keyscan");
         using var work = new TempDirectory();
         var yaml = "environment:\n    knownHosts: {writeLocation: blocked/known_hosts}\n" + DataTransfer;
-        RenderConfigTarget.Render(BadInputTests.Options(work.Path), DeployFixtures.Environment(work.Path, ("config", yaml)), TextWriter.Null);
+        DeployPipeline.Render(BadInputTests.Options(work.Path), DeployFixtures.Environment(work.Path, ("config", yaml)), TextWriter.Null);
         File.WriteAllText(Path.Combine(work.Path, "blocked"), "a file where the directory would go");
 
         var result = Shell.Run("/bin/sh", [Path.Combine(work.Path, "exec", "config", "known-hosts.sh"), "22", "yale.example.org", "--", "echo", "started"]);

@@ -1,4 +1,3 @@
-using Overwatch.Build.Targets;
 using NUnit.Framework;
 using Overwatch.Build.Deploy;
 using Overwatch.Build.Inputs;
@@ -32,7 +31,7 @@ public class DeploymentRootTests
         using var work = new TempDirectory();
         var checkout = Directory.CreateDirectory(work.Combine("checkout")).FullName;
 
-        RenderConfigTarget.Render(Options(checkout, work.Combine("deploy", "exec")),
+        DeployPipeline.Render(Options(checkout, work.Combine("deploy", "exec")),
             DeployFixtures.Environment(checkout, ("config", Yaml("exec/nginx"))), TextWriter.Null);
 
         Assert.That(File.Exists(work.Combine("deploy", "config.yaml")), Is.True, "config.yaml beside the exec directory");
@@ -47,7 +46,7 @@ public class DeploymentRootTests
         using var work = new TempDirectory();
         var checkout = Directory.CreateDirectory(work.Combine("checkout")).FullName;
 
-        RenderConfigTarget.Render(Options(checkout, work.Combine("deploy", "exec"), "/opt/overwatch"),
+        DeployPipeline.Render(Options(checkout, work.Combine("deploy", "exec"), "/opt/overwatch"),
             DeployFixtures.Environment(checkout, ("config", Yaml("exec/nginx"))), TextWriter.Null);
 
         var supervisord = File.ReadAllText(work.Combine("deploy", "exec", "config", "supervisord.conf"));
@@ -75,7 +74,7 @@ public class DeploymentRootTests
         using var work = new TempDirectory();
         var checkout = Directory.CreateDirectory(work.Combine("checkout")).FullName;
 
-        var error = Assert.Throws<UsageException>(() => RenderConfigTarget.Render(Options(checkout, work.Combine("deploy", "exec"), "/opt/overwatch"),
+        var error = Assert.Throws<UsageException>(() => DeployPipeline.Render(Options(checkout, work.Combine("deploy", "exec"), "/opt/overwatch"),
             DeployFixtures.Environment(checkout, ("config", Yaml("/etc/nginx"))), TextWriter.Null));
 
         Assert.That(error!.Message, Does.Contain("executables.webApp.nginx.basePath (line 9): /etc/nginx is outside the container's deployment root /opt/overwatch, " +
@@ -92,7 +91,7 @@ public class DeploymentRootTests
         var checkout = Directory.CreateDirectory(work.Combine("checkout")).FullName;
         var yaml = WebAppAndProcessing.Replace("basePath: NGINX_BASE, ", "");
 
-        var error = Assert.Throws<UsageException>(() => RenderConfigTarget.Render(
+        var error = Assert.Throws<UsageException>(() => DeployPipeline.Render(
             Options(checkout, work.Combine("deploy", "exec"), "/opt/overwatch") with { DeploymentRootGiven = given },
             DeployFixtures.Environment(checkout, ("config", yaml)), TextWriter.Null));
 
@@ -109,7 +108,7 @@ public class DeploymentRootTests
         var yaml = Yaml("exec/nginx") + "\nenvironment:\n    sshKey: {enabled: true}\n    gridCert: {enabled: true}\n";
         var environment = DeployFixtures.Environment(checkout, ("config", yaml), ("sshKey", "not a real key"), ("gridCert", "not a real cert"));
 
-        RenderConfigTarget.Render(Options(checkout, work.Combine("deploy", "exec"), "/opt/overwatch"), environment, TextWriter.Null);
+        DeployPipeline.Render(Options(checkout, work.Combine("deploy", "exec"), "/opt/overwatch"), environment, TextWriter.Null);
 
         Assert.Multiple(() =>
         {
@@ -127,7 +126,7 @@ public class DeploymentRootTests
         var yaml = Yaml("exec/nginx") + "\nenvironment:\n    sshKey: {enabled: true, writeLocation: \"/etc/ssh/id_rsa\"}\n";
         var environment = DeployFixtures.Environment(checkout, ("config", yaml), ("sshKey", "not a real key"));
 
-        var error = Assert.Throws<UsageException>(() => RenderConfigTarget.Render(Options(checkout, work.Combine("deploy", "exec"), "/opt/overwatch"),
+        var error = Assert.Throws<UsageException>(() => DeployPipeline.Render(Options(checkout, work.Combine("deploy", "exec"), "/opt/overwatch"),
             environment, TextWriter.Null));
 
         Assert.That(error!.Message, Does.Contain("environment.sshKey.writeLocation"));
@@ -144,7 +143,7 @@ public class DeploymentRootTests
         var yaml = Yaml("exec/nginx") + "\nenvironment:\n    sshKey: {enabled: true, writeLocation: \"exec/secrets/sshKey\"}\n";
         var environment = DeployFixtures.Environment(checkout, ("config", yaml), ("sshKey", "not a real key"));
 
-        RenderConfigTarget.Render(Options(checkout, work.Combine("deploy", "exec"), "/opt/overwatch"), environment, TextWriter.Null);
+        DeployPipeline.Render(Options(checkout, work.Combine("deploy", "exec"), "/opt/overwatch"), environment, TextWriter.Null);
 
         var secret = work.Combine("deploy", "exec", "secrets", "sshKey");
         Assert.That(File.ReadAllText(secret), Is.EqualTo("not a real key\n"));
@@ -160,7 +159,7 @@ public class DeploymentRootTests
         var environment = DeployFixtures.Environment(checkout, ("config", yaml), ("sshKey", "not a real key"), ("gridCert", "CERT"), ("gridKey", "KEY"),
             ("knownHosts", "yale.example.org ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPa63X34"));
 
-        RenderConfigTarget.Render(Options(checkout, work.Combine("deploy", "exec"), "/opt/overwatch"), environment, TextWriter.Null);
+        DeployPipeline.Render(Options(checkout, work.Combine("deploy", "exec"), "/opt/overwatch"), environment, TextWriter.Null);
 
         var home = work.Combine("deploy", "exec", "home");
         var modes = new[] { "", ".ssh", ".globus", ".ssh/id_rsa", ".ssh/known_hosts", ".globus/usercert.pem", ".globus/userkey.pem" }
@@ -175,7 +174,7 @@ public class DeploymentRootTests
         var checkout = Directory.CreateDirectory(work.Combine("checkout")).FullName;
         const string receiver = "supervisor: true\nenvironment:\n    zmqReceiver: {enabled: true}\nexecutables:\n    zmqReceiver_EMC: {enabled: true, localPort: 23456}\n";
 
-        RenderConfigTarget.Render(Options(checkout, work.Combine("deploy", "exec"), "/opt/overwatch"),
+        DeployPipeline.Render(Options(checkout, work.Combine("deploy", "exec"), "/opt/overwatch"),
             DeployFixtures.Environment(checkout, ("config", receiver)), TextWriter.Null);
 
         Assert.That(File.ReadAllText(work.Combine("deploy", "exec", "config", "supervisord.conf")),
@@ -187,7 +186,7 @@ public class DeploymentRootTests
     {
         using var work = new TempDirectory();
 
-        var error = Assert.Throws<UsageException>(() => RenderConfigTarget.Render(Options(work.Path, work.Combine("exec"), "opt/overwatch"),
+        var error = Assert.Throws<UsageException>(() => DeployPipeline.Render(Options(work.Path, work.Combine("exec"), "opt/overwatch"),
             DeployFixtures.Environment(work.Path, ("config", Yaml("exec/nginx"))), TextWriter.Null));
 
         Assert.That(error!.Message, Does.StartWith("--deployment-root 'opt/overwatch' is relative"));

@@ -1,4 +1,3 @@
-using Overwatch.Build.Targets;
 using System.Diagnostics;
 using System.Text;
 using NUnit.Framework;
@@ -120,7 +119,7 @@ public class HostileInputTests
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         var clock = Stopwatch.StartNew();
 
-        var error = Assert.Throws<UsageException>(() => RenderConfigTarget.Render(options, environment, TextWriter.Null))!;
+        var error = Assert.Throws<UsageException>(() => DeployPipeline.Render(options, environment, TextWriter.Null))!;
 
         var elapsed = clock.Elapsed;
         var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;

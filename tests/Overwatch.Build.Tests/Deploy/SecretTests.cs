@@ -3,7 +3,6 @@ using NUnit.Framework;
 using Overwatch.Build.Deploy.Secrets;
 using Overwatch.Build.Deploy;
 using Overwatch.Build.Inputs;
-using Overwatch.Build.Targets;
 using Overwatch.Build.Tests.Infra;
 
 namespace Overwatch.Build.Tests.Deploy;
@@ -31,7 +30,7 @@ public class SecretTests
         var log = new StringWriter();
         var environment = DeployFixtures.Environment(work.Path, ("config", Yaml("gridCert", "~/.globus/usercert.pem")), ("mySecret", SecretValue));
 
-        RenderConfigTarget.Render(BadInputTests.Options(work.Path), environment, log);
+        DeployPipeline.Render(BadInputTests.Options(work.Path), environment, log);
 
         var path = work.Combine("home", ".globus", "usercert.pem");
         Assert.Multiple(() =>
@@ -50,11 +49,11 @@ public class SecretTests
     {
         using var work = new TempDirectory();
         var environment = DeployFixtures.Environment(work.Path, ("config", Yaml("gridKey", "keys/userkey.pem")), ("mySecret", SecretValue));
-        RenderConfigTarget.Render(BadInputTests.Options(work.Path), environment, TextWriter.Null);
+        DeployPipeline.Render(BadInputTests.Options(work.Path), environment, TextWriter.Null);
         var path = work.Combine("keys", "userkey.pem");
         var written = File.GetLastWriteTimeUtc(path);
 
-        var result = RenderConfigTarget.Render(BadInputTests.Options(work.Path), environment, TextWriter.Null);
+        var result = DeployPipeline.Render(BadInputTests.Options(work.Path), environment, TextWriter.Null);
 
         Assert.That(result.UnchangedFiles, Does.Contain(path));
         Assert.That(File.GetLastWriteTimeUtc(path), Is.EqualTo(written));
@@ -70,7 +69,7 @@ public class SecretTests
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
         var environment = DeployFixtures.Environment(work.Path, ("config", Yaml("gridCert", "keys/usercert.pem")), ("mySecret", SecretValue));
 
-        var result = RenderConfigTarget.Render(BadInputTests.Options(work.Path), environment, TextWriter.Null);
+        var result = DeployPipeline.Render(BadInputTests.Options(work.Path), environment, TextWriter.Null);
 
         Assert.That(result.WrittenFiles, Does.Contain(path));
         Assert.That(File.GetUnixFileMode(path), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
@@ -85,11 +84,11 @@ public class SecretTests
         var environment = DeployFixtures.Environment(work.Path, ("config", Yaml("gridKey", "keys/id_rsa")), ("mySecret", SecretValue));
         var before = DeployFixtures.Snapshot(work.Path);
 
-        var error = Assert.Throws<UsageException>(() => RenderConfigTarget.Render(BadInputTests.Options(work.Path), environment, TextWriter.Null));
+        var error = Assert.Throws<UsageException>(() => DeployPipeline.Render(BadInputTests.Options(work.Path), environment, TextWriter.Null));
         Assert.That(error!.Message, Does.Contain("environment.gridKey.writeLocation").And.Contain("--force"));
         Assert.That(DeployFixtures.Snapshot(work.Path), Is.EqualTo(before));
 
-        RenderConfigTarget.Render(BadInputTests.Options(work.Path, force: true), environment, TextWriter.Null);
+        DeployPipeline.Render(BadInputTests.Options(work.Path, force: true), environment, TextWriter.Null);
         Assert.That(File.ReadAllText(work.Combine("keys", "id_rsa")), Is.EqualTo(SecretValue + "\n"));
     }
 
@@ -103,7 +102,7 @@ public class SecretTests
         var environment = DeployFixtures.Environment(work.Path, ("config", Yaml("sshKey", "ssh/id_rsa")), ("mySecret", key));
         var before = DeployFixtures.Snapshot(work.Path);
 
-        var error = Assert.Throws<UsageException>(() => RenderConfigTarget.Render(BadInputTests.Options(work.Path), environment, TextWriter.Null));
+        var error = Assert.Throws<UsageException>(() => DeployPipeline.Render(BadInputTests.Options(work.Path), environment, TextWriter.Null));
 
         Assert.That(error!.Message, Does.Contain("$mySecret").And.Contain("passphrase").And.Contain("rsync").And.Contain("without a passphrase"));
         Assert.That(error.Message, Does.Not.Contain(key.Split('\n')[1]));

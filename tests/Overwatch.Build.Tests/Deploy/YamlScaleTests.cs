@@ -1,4 +1,3 @@
-using Overwatch.Build.Targets;
 using System.Diagnostics;
 using System.Text;
 using NUnit.Framework;
@@ -20,7 +19,7 @@ public class YamlScaleTests
         Assert.That(Encoding.UTF8.GetByteCount(yaml), Is.LessThan(YamlLimits.Default.MaxBytes), "within the default size limit");
         var clock = Stopwatch.StartNew();
 
-        RenderConfigTarget.Render(BadInputTests.Options(work.Path), DeployFixtures.Environment(work.Path, ("config", yaml)), TextWriter.Null);
+        DeployPipeline.Render(BadInputTests.Options(work.Path), DeployFixtures.Environment(work.Path, ("config", yaml)), TextWriter.Null);
 
         Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
         Assert.That(File.ReadLines(work.Combine("config.yaml")).Count(l => l.StartsWith("k")), Is.EqualTo(40_000));
@@ -48,7 +47,7 @@ public class YamlScaleTests
         var yaml = new StringBuilder("supervisor: true\nexecutables:\n");
         for (var i = 0; i < 1500; i++) yaml.Append("    processing_p").Append(i).Append(":\n        enabled: true\n");
 
-        RenderConfigTarget.Render(BadInputTests.Options(work.Path), DeployFixtures.Environment(work.Path, ("config", yaml.ToString())), TextWriter.Null);
+        DeployPipeline.Render(BadInputTests.Options(work.Path), DeployFixtures.Environment(work.Path, ("config", yaml.ToString())), TextWriter.Null);
 
         Assert.That(File.ReadLines(work.Combine("exec", "config", "supervisord.conf")).Count(l => l.StartsWith("[program:")), Is.EqualTo(1500));
     }

@@ -1,18 +1,18 @@
 using System.Diagnostics;
-using Overwatch.Build.Containers;
+using Overwatch.Build.Deploy;
 using Overwatch.Build.Infrastructure.Docker;
 using Overwatch.Build.Infrastructure.Network;
 using Overwatch.Build.Infrastructure.Processes;
 using Overwatch.Build.Deploy.Model;
 
-namespace Overwatch.Build.Targets;
+namespace Overwatch.Build.Containers;
 
 /// <summary>
 /// Waits until every service of a started host-network stack is healthy: its container runs and never restarted, every
 /// line of supervisorctl status inside is RUNNING, and the web service's nginx answers a request with the virtual host's
 /// Host header. A service that fails, or is not healthy in time, stops the run with its last log lines.
 /// </summary>
-public sealed class StackHealth(BuildContext context, ComposeTool tool, string composeFile)
+public sealed class StackHealth(IProcessRunner runner, Action<string> log, ComposeTool tool, string composeFile)
 {
     public const string SupervisordConf = RenderConfigOptions.ContainerRoot + "/exec/config/supervisord.conf";
     private const int LogLines = 30;
@@ -30,7 +30,7 @@ public sealed class StackHealth(BuildContext context, ComposeTool tool, string c
                 if (problem is null)
                 {
                     pending.Remove(service.Name);
-                    context.Log($"Service {service.Name} is healthy after {clock.Elapsed.TotalSeconds:0.0} s: every program RUNNING" +
+                    log($"Service {service.Name} is healthy after {clock.Elapsed.TotalSeconds:0.0} s: every program RUNNING" +
                         (config.Nginx is null ? "" : $", nginx on {network.ExternalIp}:{network.ExternalPort} answers{(host is null ? "" : $" for {host}")}"));
                 }
                 else pending[service.Name] = problem;
@@ -49,12 +49,12 @@ public sealed class StackHealth(BuildContext context, ComposeTool tool, string c
     /// <summary>Null when healthy, else what is still missing; throws when the service failed.</summary>
     private string? Check(HostService service, DeployConfig config, ComposeNetwork network, string? host)
     {
-        var container = context.Runner.Run(tool.ContainerOf(composeFile, service.Name)).StandardOutput.Trim();
+        var container = runner.Run(tool.ContainerOf(composeFile, service.Name)).StandardOutput.Trim();
         if (container.Length == 0) return "no container yet";
-        var state = context.Runner.Run(DockerCommands.ContainerState(container)).StandardOutput.Trim();
+        var state = runner.Run(DockerCommands.ContainerState(container)).StandardOutput.Trim();
         if (state != "running 0")
             throw Failure(service.Name, $"stopped: its container is {state.Replace(" ", ", restarts: ")}");
-        var status = context.Runner.Run(DockerCommands.Exec(container, "supervisorctl", "-c", SupervisordConf, "status"));
+        var status = runner.Run(DockerCommands.Exec(container, "supervisorctl", "-c", SupervisordConf, "status"));
         if (SupervisorStatus.Problem(status.StandardOutput) is { } waiting) return $"supervisorctl status: {waiting}";
         if (config.Nginx is null) return null;
         var url = $"http://{ListenAddress.Reachable(network.ExternalIp)}:{network.ExternalPort}/";
@@ -66,7 +66,7 @@ public sealed class StackHealth(BuildContext context, ComposeTool tool, string c
     }
 
     private IReadOnlyList<string> Log(string service) =>
-        context.Runner.Run(tool.Logs(composeFile, service, LogLines)).StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        runner.Run(tool.Logs(composeFile, service, LogLines)).StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     private DockerException Failure(string service, string what)
     {

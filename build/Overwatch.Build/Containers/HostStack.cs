@@ -1,5 +1,4 @@
 using System.Text;
-using Overwatch.Build.Containers;
 using Overwatch.Build.Deploy;
 using Overwatch.Build.Deploy.Rendering;
 using Overwatch.Build.Infrastructure.Docker;
@@ -8,23 +7,20 @@ using Overwatch.Build.Infrastructure.Processes;
 using Overwatch.Build.Inputs;
 using Overwatch.Build.Deploy.Model;
 
-namespace Overwatch.Build.Targets;
+namespace Overwatch.Build.Containers;
 
 /// <summary>
 /// Compose --network=host: renders each service's configs for the container's paths (RenderConfig with
 /// --deployment-root=/opt/overwatch) into its folder of the stack directory, hands them to the image's user, writes the
 /// compose file once the compose tool accepts it; --up starts the stack and waits until every service is healthy.
 /// </summary>
-public sealed class HostStack(BuildContext context, ComposeTool tool, string composeFile)
+public sealed class HostStack(HostStackRequest request, DeploymentLayout layout, EnvironmentVariables env, DockerCli docker,
+    IProcessRunner runner, Action<string> log)
 {
-    public void Run()
+    public void Run(ComposeTool tool, string composeFile)
     {
-        var (layout, arguments, env) = (context.Layout, context.Arguments, context.Environment);
-        HostStackPlan.RequireRoot(System.Environment.UserName);
-        var planned = context.Images.ImageToRun();
-        var image = planned.References[0];
-        var (deployFile, deployVariable) = (arguments.Get(BuildArguments.DeployConfig), arguments.Get(BuildArguments.DeployConfigEnv));
-        var (yaml, _) = DeployConfigSource.Read(deployFile, deployVariable, env.All, layout.Root, required: true)!.Value;
+        var image = request.Image.References[0];
+        var (yaml, _) = DeployConfigSource.Read(request.DeployConfig, request.DeployConfigEnv, env.All, layout.Root, required: true)!.Value;
         var (whole, problems) = DeployConfigLoader.LoadAndValidate(yaml, DeployConfigSource.Variables(env.All, RenderConfigOptions.ContainerRoot));
         if (whole is null) throw new UsageException(DeployProblems.Format(problems));
         var plan = HostStackPlan.Create(image, layout.DataDir, composeFile, whole);
@@ -39,18 +35,18 @@ public sealed class HostStack(BuildContext context, ComposeTool tool, string com
             found.AddRange(own);
             if (config is null) continue;
             services.Add((service, config with { Control = config.Control with { Port = config.Control.Port + service.ControlPortOffset } }));
-            found.AddRange(RenderConfigTarget.Check(Options(service), Environment(service)));
+            found.AddRange(DeployPipeline.Check(Options(service), Environment(service)));
         }
         var network = ComposeNetwork.Read(env);
         found.AddRange(HostPorts.Problems(services, network));
         if (found.Distinct().ToList() is { Count: > 0 } all) throw new UsageException(DeployProblems.Format(all));
 
-        using (var writer = new LogWriter(context.Log))
+        using (var writer = new LogWriter(log))
         {
             foreach (var (service, _) in services)
             {
-                context.Log($"Rendering service {service.Name} into {layout.Display(service.Directory)}");
-                RenderConfigTarget.Render(Options(service), Environment(service), writer);
+                log($"Rendering service {service.Name} into {layout.Display(service.Directory)}");
+                DeployPipeline.Render(Options(service), Environment(service), writer);
             }
         }
         Directory.CreateDirectory(layout.DataDir);
@@ -60,58 +56,49 @@ public sealed class HostStack(BuildContext context, ComposeTool tool, string com
         using (var output = new StagedOutput())
         {
             var staged = output.Stage(composeFile, Encoding.UTF8.GetBytes(ComposeRenderer.HostComposeFile(plan, new TemplateSet(layout.TemplatesDir))), RenderedFile.Readable);
-            var check = tool.Run(tool.Config(staged), context.Log);
+            var check = tool.Run(tool.Config(staged), log);
             if (!check.Succeeded) throw new DockerException(check.Failure($"{tool.Name} rejected the rendered compose file", "nothing was written"));
             output.Commit();
         }
-        context.Log($"Wrote {composeFile} (project {plan.Project}, host networking; {tool.Name} config accepts it)");
-        if (!arguments.Get(BuildArguments.Up)) return;
+        log($"Wrote {composeFile} (project {plan.Project}, host networking; {tool.Name} config accepts it)");
+        if (!request.Up) return;
 
-        context.Docker.EnsureDaemon();
-        if (!context.Docker.ImageExists(image))
-            throw new DockerException(NamedImage.MissingLine(image, context.Images.Named is not null, planned));
+        docker.EnsureDaemon();
+        if (!docker.ImageExists(image)) throw new DockerException(request.MissingImage);
         var project = tool.ForProject(plan.Project);
-        var up = project.Run(project.Up(composeFile), context.Log);
+        var up = project.Run(project.Up(composeFile), log);
         if (!up.Succeeded) throw new DockerException(up.Failure($"{tool.Name} up failed"));
-        var timeout = TimeSpan.FromSeconds(UpTimeout(arguments));
-        new StackHealth(context, project, composeFile).Wait(services, network, VirtualHost.Parse(arguments.Get(BuildArguments.VirtualHost)), timeout);
+        var timeout = UpTimeout.Parse(request.UpTimeout);
+        new StackHealth(runner, log, project, composeFile).Wait(services, network, VirtualHost.Parse(request.VirtualHost), timeout);
     }
 
     /// <summary>Stops the stack of this compose file and removes its containers and network.</summary>
-    public static void Down(BuildContext context, ComposeTool tool, string composeFile)
+    public static void Down(ComposeTool tool, string composeFile, Action<string> log)
     {
         if (!File.Exists(composeFile))
             throw new UsageException($"nothing to stop: {composeFile} does not exist; pass the --exec-dir (or --compose-file) the stack was started with");
         var project = tool.ForProject(HostStackPlan.ProjectName(composeFile));
-        var down = project.Run(project.Down(composeFile), context.Log);
+        var down = project.Run(project.Down(composeFile), log);
         if (!down.Succeeded) throw new DockerException(down.Failure($"{tool.Name} down failed"));
-        context.Log($"Stopped the stack of {composeFile}; its containers and network are removed");
-    }
-
-    private static int UpTimeout(ArgumentSet arguments)
-    {
-        var text = arguments.GetOrDefault(BuildArguments.UpTimeout);
-        return int.TryParse(text, out var seconds) && seconds is > 0 and <= 3600
-            ? seconds
-            : throw new UsageException($"--up-timeout={text} is not a number of seconds: use 1 to 3600 (default {BuildArguments.UpTimeout.DefaultValue})");
+        log($"Stopped the stack of {composeFile}; its containers and network are removed");
     }
 
     private RenderConfigOptions Options(HostService service) => new(
-        context.Arguments.Get(BuildArguments.DeployConfig), context.Arguments.Get(BuildArguments.DeployConfigEnv), service.ExecDir,
-        context.Layout.TemplatesDir, context.Layout.Root, context.Arguments.Get(BuildArguments.Force), RenderConfigOptions.ContainerRoot,
+        request.DeployConfig, request.DeployConfigEnv, service.ExecDir,
+        layout.TemplatesDir, layout.Root, request.Force, RenderConfigOptions.ContainerRoot,
         service.ControlPortOffset);
 
     // A service of a containers: map enables its executables as the existing images do, through OVERWATCH_EXECUTABLES.
     private Dictionary<string, string?> Environment(HostService service)
     {
-        var environment = new Dictionary<string, string?>(context.Environment.All);
+        var environment = new Dictionary<string, string?>(env.All);
         if (service.Executables is not null) environment[DeployConfigLoader.ExecutablesVariable] = service.Executables;
         return environment;
     }
 
     private void Require(ProcessSpec spec, string what)
     {
-        var result = context.Runner.Run(spec);
+        var result = runner.Run(spec);
         if (!result.Succeeded) throw new InvalidOperationException(result.Failure(what));
     }
 }

@@ -1,14 +1,12 @@
 using NUnit.Framework;
 using Overwatch.Build.Deploy;
 using Overwatch.Build.Inputs;
-using Overwatch.Build.Targets;
-using Overwatch.Build.Tests.Deploy;
 using Overwatch.Build.Tests.Infra;
 
-namespace Overwatch.Build.Tests.Targets;
+namespace Overwatch.Build.Tests.Deploy;
 
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public class RenderConfigTargetTests
+public class DeployPipelineTests
 {
     private const string TwoPrograms = """
         supervisor: true
@@ -26,9 +24,9 @@ public class RenderConfigTargetTests
         DeployFixtures.MakeExecLayout(work.Path);
         var environment = DeployFixtures.Environment(work.Path, ("config", TwoPrograms));
 
-        RenderConfigTarget.Render(BadInputTests.Options(work.Path), environment, TextWriter.Null);
+        DeployPipeline.Render(BadInputTests.Options(work.Path), environment, TextWriter.Null);
         var first = DeployFixtures.Snapshot(work.Path);
-        var second = RenderConfigTarget.Render(BadInputTests.Options(work.Path), environment, TextWriter.Null);
+        var second = DeployPipeline.Render(BadInputTests.Options(work.Path), environment, TextWriter.Null);
 
         Assert.That(DeployFixtures.Snapshot(work.Path), Is.EqualTo(first));
         Assert.That(second.WrittenFiles, Is.Empty);
@@ -39,9 +37,9 @@ public class RenderConfigTargetTests
     {
         using var work = new TempDirectory();
         var options = BadInputTests.Options(work.Path);
-        RenderConfigTarget.Render(options, DeployFixtures.Environment(work.Path, ("config", TwoPrograms)), TextWriter.Null);
+        DeployPipeline.Render(options, DeployFixtures.Environment(work.Path, ("config", TwoPrograms)), TextWriter.Null);
 
-        RenderConfigTarget.Render(options, DeployFixtures.Environment(work.Path, ("config", TwoPrograms.Replace("dataReplay", "receiverMonitor"))), TextWriter.Null);
+        DeployPipeline.Render(options, DeployFixtures.Environment(work.Path, ("config", TwoPrograms.Replace("dataReplay", "receiverMonitor"))), TextWriter.Null);
 
         var conf = File.ReadAllText(work.Combine("exec", "config", "supervisord.conf"));
         Assert.That(conf, Does.Not.Contain("dataReplay"));
@@ -55,14 +53,14 @@ public class RenderConfigTargetTests
         using var work = new TempDirectory();
         var options = BadInputTests.Options(work.Path);
         var withWebApp = File.ReadAllText(DeployFixtures.ExampleConfig).Replace("basePath: \"exec/nginx\"", "basePath: \"nginx\"");
-        RenderConfigTarget.Render(options, DeployFixtures.Environment(work.Path, ("config", withWebApp)), TextWriter.Null);
+        DeployPipeline.Render(options, DeployFixtures.Environment(work.Path, ("config", withWebApp)), TextWriter.Null);
         var uwsgi = work.Combine("exec", "config", "webApp_uwsgi.yaml");
         var site = work.Combine("nginx", "sites-enabled", "webAppNginx.conf");
         File.WriteAllText(work.Combine("exec", "config", "mine.txt"), "not rendered by us\n");
         Assert.That(File.Exists(uwsgi) && File.Exists(site), Is.True);
         var log = new StringWriter();
 
-        RenderConfigTarget.Render(options, DeployFixtures.Environment(work.Path, ("config", TwoPrograms)), log);
+        DeployPipeline.Render(options, DeployFixtures.Environment(work.Path, ("config", TwoPrograms)), log);
 
         Assert.That(File.Exists(uwsgi), Is.False);
         Assert.That(File.Exists(site), Is.False, "a disabled nginx site must not keep routing");
@@ -77,7 +75,7 @@ public class RenderConfigTargetTests
         File.WriteAllText(work.Combine("deploy.yaml"), TwoPrograms);
         var log = new StringWriter();
 
-        var result = RenderConfigTarget.Render(BadInputTests.Options(work.Path, path: "deploy.yaml"), DeployFixtures.Environment(work.Path), log);
+        var result = DeployPipeline.Render(BadInputTests.Options(work.Path, path: "deploy.yaml"), DeployFixtures.Environment(work.Path), log);
 
         Assert.That(result.WrittenFiles, Is.EquivalentTo(new[] { work.Combine("exec", "config", "supervisord.conf"), work.Combine("config.yaml") }));
         Assert.That(log.ToString(), Does.Contain("Wrote exec/config/supervisord.conf"));
@@ -89,7 +87,7 @@ public class RenderConfigTargetTests
     {
         using var work = new TempDirectory();
 
-        var result = RenderConfigTarget.Render(BadInputTests.Options(work.Path, variable: "deployYaml"),
+        var result = DeployPipeline.Render(BadInputTests.Options(work.Path, variable: "deployYaml"),
             DeployFixtures.Environment(work.Path, ("deployYaml", TwoPrograms)), TextWriter.Null);
 
         Assert.That(result.Config.Supervisor, Is.True);
@@ -100,7 +98,7 @@ public class RenderConfigTargetTests
     {
         using var work = new TempDirectory();
 
-        var error = Assert.Throws<UsageException>(() => RenderConfigTarget.Render(BadInputTests.Options(work.Path, path: "x.yaml", variable: "config"),
+        var error = Assert.Throws<UsageException>(() => DeployPipeline.Render(BadInputTests.Options(work.Path, path: "x.yaml", variable: "config"),
             DeployFixtures.Environment(work.Path), TextWriter.Null));
 
         Assert.That(error!.Message, Does.Contain("--deploy-config").And.Contain("--deploy-config-env").And.Contain("only one"));
@@ -111,7 +109,7 @@ public class RenderConfigTargetTests
     {
         using var work = new TempDirectory();
 
-        var error = Assert.Throws<UsageException>(() => RenderConfigTarget.Render(BadInputTests.Options(work.Path), DeployFixtures.Environment(work.Path), TextWriter.Null));
+        var error = Assert.Throws<UsageException>(() => DeployPipeline.Render(BadInputTests.Options(work.Path), DeployFixtures.Environment(work.Path), TextWriter.Null));
 
         Assert.That(error!.Message, Does.Contain("--deploy-config").And.Contain("'config'"));
     }
@@ -121,7 +119,7 @@ public class RenderConfigTargetTests
     {
         using var work = new TempDirectory();
 
-        var error = Assert.Throws<UsageException>(() => RenderConfigTarget.Render(BadInputTests.Options(work.Path, path: "nope.yaml"), DeployFixtures.Environment(work.Path), TextWriter.Null));
+        var error = Assert.Throws<UsageException>(() => DeployPipeline.Render(BadInputTests.Options(work.Path, path: "nope.yaml"), DeployFixtures.Environment(work.Path), TextWriter.Null));
 
         Assert.That(error!.Message, Does.Contain("--deploy-config").And.Contain("nope.yaml"));
     }
@@ -132,7 +130,7 @@ public class RenderConfigTargetTests
         using var work = new TempDirectory();
         var yaml = TwoPrograms + "\nsupervisorControl:\n    username: \"admin\"\n    password: \"pw\"\n";
 
-        RenderConfigTarget.Render(BadInputTests.Options(work.Path), DeployFixtures.Environment(work.Path, ("config", yaml)), TextWriter.Null);
+        DeployPipeline.Render(BadInputTests.Options(work.Path), DeployFixtures.Environment(work.Path, ("config", yaml)), TextWriter.Null);
 
         Assert.That(File.GetUnixFileMode(work.Combine("exec", "config", "supervisord.conf")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
     }

@@ -1,13 +1,13 @@
 using System.Diagnostics;
-using Overwatch.Build.Containers;
 using Overwatch.Build.Deploy;
 using Overwatch.Build.Deploy.Rendering;
 using Overwatch.Build.Images;
 using Overwatch.Build.Images.Plan;
+using Overwatch.Build.Infrastructure.Docker;
 using Overwatch.Build.Infrastructure.Processes;
 using Overwatch.Build.Inputs;
 
-namespace Overwatch.Build.Targets;
+namespace Overwatch.Build.Containers;
 
 /// <summary>
 /// The smoke test of one app image: renders the smoke deployment for the container's paths into a temp directory,
@@ -15,7 +15,7 @@ namespace Overwatch.Build.Targets;
 /// watches it from inside (<see cref="SmokeProbe"/>), and removes the container and the directory whatever happens, on
 /// an interrupt too. Nothing of this machine is mounted and nothing is asked of its network, so it works on any engine.
 /// </summary>
-public sealed class SmokeRun(BuildContext context, SmokeSettings smoke, string runId)
+public sealed class SmokeRun(DockerCli docker, Action<string> log, DeploymentLayout layout, SmokeSettings smoke, string runId)
 {
     /// <summary>
     /// The ports given to the smoke YAML's variables, in order. The container's loopback is its own (--network none),
@@ -25,6 +25,25 @@ public sealed class SmokeRun(BuildContext context, SmokeSettings smoke, string r
 
     private const int LogLines = 30;
     private static readonly TimeSpan RemoveLimit = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Tests each image in turn; every result goes to <paramref name="results"/> and <paramref name="tested"/> as it comes.
+    /// One failed version fails the run, naming each failure with its container's last log lines.
+    /// </summary>
+    public void TestAll(IReadOnlyList<ImagePlan> images, SmokeResults results, Action<PythonVersion, SmokeResult> tested)
+    {
+        var failures = new List<string>();
+        foreach (var image in images)
+        {
+            var (result, logs) = Test(image);
+            results.Add(result);
+            tested(image.Python, result);
+            if (result.Failure is { } line) failures.Add(line + Environment.NewLine + logs);
+        }
+        if (failures.Count > 0)
+            throw new SmokeTestException(string.Join(Environment.NewLine, failures) + Environment.NewLine +
+                $"Nothing is pushed: every version must pass (smoke-tested: {results.Summary}).");
+    }
 
     /// <summary>The result, and the container's last log lines when it failed.</summary>
     public (SmokeResult Result, string? Logs) Test(ImagePlan image)
@@ -45,28 +64,28 @@ public sealed class SmokeRun(BuildContext context, SmokeSettings smoke, string r
             var archive = SmokeArchive.Of(directory);
             // The smoke YAML's secrets stay on this machine's disk no longer than needed.
             Delete(directory);
-            context.Log($"Smoke test of Python {python}: starting {reference} as {container.Name}");
-            context.Docker.Require(container.Create(), $"docker create of {reference} for its smoke test");
-            context.Docker.Require(container.CopyIn(archive), $"docker cp of the rendered smoke deployment into {container.Name}");
-            context.Docker.Require(container.Start(), $"docker start of {container.Name}");
-            var failure = new SmokeProbe(context.Docker).Watch(container, programs, smoke, port);
+            log($"Smoke test of Python {python}: starting {reference} as {container.Name}");
+            docker.Require(container.Create(), $"docker create of {reference} for its smoke test");
+            docker.Require(container.CopyIn(archive), $"docker cp of the rendered smoke deployment into {container.Name}");
+            docker.Require(container.Start(), $"docker start of {container.Name}");
+            var failure = new SmokeProbe(docker).Watch(container, programs, smoke, port);
             if (Interrupts.Interrupted) throw new OperationCanceledException("the smoke test was interrupted");
             if (failure is null)
             {
-                context.Log($"Smoke test of Python {python} passed in {clock.Elapsed.TotalSeconds:0.0} s: " +
+                log($"Smoke test of Python {python} passed in {clock.Elapsed.TotalSeconds:0.0} s: " +
                     $"{string.Join(", ", programs.Select(p => p.Name))} running, GET {smoke.Path} (Host: {smoke.Host}) answered {smoke.ExpectedStatus}");
                 return (new SmokeResult(python, SmokeState.Passed, null, clock.Elapsed), null);
             }
-            var logs = context.Docker.Execute(container.Logs(LogLines), quiet: true);
+            var logs = docker.Execute(container.Logs(LogLines), quiet: true);
             var tail = logs.LastLines.Count > 0 ? logs.Tail(LogLines) : "  | (the container printed nothing)";
             return (new SmokeResult(python, SmokeState.Failed, failure.Line(python), clock.Elapsed),
-                $"  last {LogLines} lines of docker logs {container.Name}:{Environment.NewLine}{context.Docker.Mask(tail)}");
+                $"  last {LogLines} lines of docker logs {container.Name}:{Environment.NewLine}{docker.Mask(tail)}");
         }
         finally
         {
             if (!Interrupts.Interrupted)
             {
-                context.Docker.Execute(container.Remove(), quiet: true);
+                docker.Execute(container.Remove(), quiet: true);
                 Delete(directory);
             }
         }
@@ -78,12 +97,12 @@ public sealed class SmokeRun(BuildContext context, SmokeSettings smoke, string r
         var environment = SmokeSettings.PortVariables.Select((name, index) => (Name: name, Port: FirstPort + index))
             .ToDictionary(p => p.Name, p => (string?)p.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var port = int.Parse(environment[SmokeSettings.HttpPortVariable]!);
-        var options = new RenderConfigOptions(smoke.DeployConfig, null, execDir, context.Layout.TemplatesDir, context.Layout.Root, Force: false,
+        var options = new RenderConfigOptions(smoke.DeployConfig, null, execDir, layout.TemplatesDir, layout.Root, Force: false,
             DeploymentRoot: AppContainer.Root);
         RenderResult rendered;
         try
         {
-            rendered = RenderConfigTarget.Render(options, environment, TextWriter.Null);
+            rendered = DeployPipeline.Render(options, environment, TextWriter.Null);
         }
         catch (UsageException e)
         {

@@ -1,6 +1,6 @@
 using Overwatch.Build.Inputs;
 
-namespace Overwatch.Build.Targets;
+namespace Overwatch.Build.Deploy;
 
 /// <summary>The RenderConfig target's inputs; relative paths resolve against <see cref="WorkingDirectory"/>.</summary>
 public sealed record RenderConfigOptions(
@@ -15,20 +15,21 @@ public sealed record RenderConfigOptions(
     bool DeploymentRootGiven = false) // the user passed --deployment-root, so messages may name it
 {
     /// <summary>The deployment root the programs see, named as the user knows it; null when they see this machine's.</summary>
-    public Deploy.MountedRoot? Mounted => DeploymentRoot is { } root && Path.IsPathRooted(root)
-        ? DeploymentRootGiven ? Deploy.MountedRoot.FromArgument(Path.GetFullPath(root)) : Deploy.MountedRoot.OfContainer(Path.GetFullPath(root))
+    public MountedRoot? Mounted => DeploymentRoot is { } root && Path.IsPathRooted(root)
+        ? DeploymentRootGiven ? MountedRoot.FromArgument(Path.GetFullPath(root)) : MountedRoot.OfContainer(Path.GetFullPath(root))
         : null;
 
     /// <summary>Where the exec directory is mounted in the Overwatch container; the start command looks there.</summary>
     public const string ContainerRoot = "/opt/overwatch";
 
-    public static RenderConfigOptions From(BuildContext context) => new(
-        context.Arguments.Get(BuildArguments.DeployConfig),
-        context.Arguments.Get(BuildArguments.DeployConfigEnv),
-        context.Layout.ExecDir,
-        context.Layout.TemplatesDir,
-        context.Layout.Root,
-        context.Arguments.Get(BuildArguments.Force),
-        context.Arguments.Get(BuildArguments.DeploymentRoot),
+    /// <summary>RenderConfig's own: the deploy YAML, --force and --deployment-root as given, the layout's directories.</summary>
+    public static RenderConfigOptions From(ArgumentSet arguments, DeploymentLayout layout) => new(
+        arguments.Get(BuildArguments.DeployConfig),
+        arguments.Get(BuildArguments.DeployConfigEnv),
+        layout.ExecDir,
+        layout.TemplatesDir,
+        layout.Root,
+        arguments.Get(BuildArguments.Force),
+        arguments.Get(BuildArguments.DeploymentRoot),
         DeploymentRootGiven: true);
 }

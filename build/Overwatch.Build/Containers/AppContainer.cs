@@ -13,6 +13,10 @@ namespace Overwatch.Build.Containers;
 /// </summary>
 public sealed record AppContainer(string Name, string Image, string RunId)
 {
+    /// <summary>
+    /// Where the app image's start command (docker/overwatch-start) looks for its deployment, in every container of the
+    /// image: the smoke test's, Shell's mounts, Compose's services. Declared here only.
+    /// </summary>
     public const string Root = "/opt/overwatch";
     public const string ExecMount = Root + "/exec";
     public const string SupervisordConf = ExecMount + "/config/supervisord.conf";

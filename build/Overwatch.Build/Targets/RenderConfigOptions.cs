@@ -20,7 +20,7 @@ public sealed record RenderConfigOptions(
         : null;
 
     /// <summary>Where the exec directory is mounted in the Overwatch container; the start command looks there.</summary>
-    public const string ContainerRoot = "/opt/overwatch";
+    public const string ContainerRoot = Containers.AppContainer.Root;
 
     public static RenderConfigOptions From(BuildContext context) => new(
         context.Arguments.Get(BuildArguments.DeployConfig),

@@ -1,3 +1,4 @@
+using Overwatch.Build.Inputs;
 using Overwatch.Build.Infrastructure.Processes;
 
 namespace Overwatch.Build.Containers;
@@ -13,7 +14,7 @@ namespace Overwatch.Build.Containers;
 /// </summary>
 public sealed record AppContainer(string Name, string Image, string RunId)
 {
-    public const string Root = "/opt/overwatch";
+    public const string Root = AppImageRoot.Path;
     public const string ExecMount = Root + "/exec";
     public const string SupervisordConf = ExecMount + "/config/supervisord.conf";
 

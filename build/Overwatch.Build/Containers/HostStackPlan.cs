@@ -24,12 +24,12 @@ public sealed record HostStackPlan(string Image, string DataDir, string StackDir
         return new HostStackPlan(image, dataDir, stackDir, ProjectName(composeFile), services);
     }
 
-    /// <summary>Handing files to uid 2143 takes chown, which only root may do.</summary>
+    /// <summary>Handing files to the image's user takes chown, which only root may do.</summary>
     public static void RequireRoot(string user)
     {
         if (user != "root")
-            throw new Inputs.UsageException($"Compose --network=host hands the rendered files and secrets to the image's user overwatch (uid 2143) with chown, which needs root, not {user}: " +
-                "run it as root (sudo ./build.sh ...), or render with RenderConfig --deployment-root=/opt/overwatch, chown -R 2143:2143 and docker run yourself");
+            throw new Inputs.UsageException($"Compose --network=host hands the rendered files and secrets to the image's user overwatch (uid {ImageUser.Uid}) with chown, which needs root, not {user}: " +
+                $"run it as root (sudo ./build.sh ...), or render with RenderConfig --deployment-root={AppContainer.Root}, chown -R {ImageUser.Owner} and docker run yourself");
     }
 
     public static string ProjectName(string composeFile) =>

@@ -9,8 +9,6 @@ namespace Overwatch.Build.Containers;
 /// </summary>
 public static class ShellCommand
 {
-    public const string AppRoot = "/opt/overwatch";
-
     public static readonly IReadOnlyList<string> PassedVariables = ["config", "gridCert", "gridKey", "sshKey"];
 
     public static ProcessSpec Create(ShellOptions options, Func<string, bool> isSet)
@@ -18,8 +16,8 @@ public static class ShellCommand
         var arguments = new List<string> { "run", "--rm" };
         if (options.Command is null) arguments.Add("-it");
         if (options.Name is not null) arguments.AddRange(["--name", options.Name]);
-        arguments.AddRange(["-v", $"{options.DataDir}:{AppRoot}/data", "-v", $"{options.ExecDir}:{AppRoot}/exec"]);
-        if (options.SourceDir is not null) arguments.AddRange(["-v", $"{options.SourceDir}:{AppRoot}/overwatch"]);
+        arguments.AddRange(["-v", $"{options.DataDir}:{AppContainer.Root}/data", "-v", $"{options.ExecDir}:{AppContainer.ExecMount}"]);
+        if (options.SourceDir is not null) arguments.AddRange(["-v", $"{options.SourceDir}:{AppContainer.Root}/overwatch"]);
         foreach (var name in PassedVariables.Where(isSet)) arguments.AddRange(["-e", name]);
         arguments.Add(options.Image);
         arguments.AddRange(options.Command is null ? ["/bin/bash"] : ["/bin/sh", "-c", options.Command]);

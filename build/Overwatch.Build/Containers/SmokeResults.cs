@@ -29,8 +29,6 @@ public sealed class SmokeResults
         lock (results) results.Add(result);
     }
 
-    public bool AnyFailed => All.Any(r => r.State == SmokeState.Failed);
-
     public bool AnySkipped => All.Any(r => r.State == SmokeState.Skipped);
 
     /// <summary>"smoke-tested: yes/no/skipped" per version, e.g. <c>3.6.7 yes, 2.7.15 skipped</c>.</summary>

@@ -48,10 +48,6 @@ public static class SmokeVerdict
         return null;
     }
 
-    /// <summary>Every long-running program RUNNING, every short-lived one RUNNING or EXITED.</summary>
-    public static bool AllRunning(IReadOnlyList<ExpectedProgram> expected, IReadOnlyList<ProgramState> states) =>
-        expected.All(p => states.FirstOrDefault(s => s.Program == p.Name) is { } s && (s.IsRunning || (p.ShortLived && s.State == SupervisorState.Exited)));
-
     /// <summary>What is not running yet, e.g. <c>webApp is BACKOFF (Exited too quickly)</c>; empty when all are.</summary>
     public static string NotYetRunning(IReadOnlyList<ExpectedProgram> expected, IReadOnlyList<ProgramState> states)
     {

@@ -14,7 +14,7 @@ namespace Overwatch.Build.Containers;
 /// </summary>
 public sealed class StackHealth(IProcessRunner runner, Action<string> log, ComposeTool tool, string composeFile)
 {
-    public const string SupervisordConf = RenderConfigOptions.ContainerRoot + "/exec/config/supervisord.conf";
+    public const string SupervisordConf = AppContainer.SupervisordConf;
     private const int LogLines = 30;
 
     public void Wait(IReadOnlyList<(HostService Service, DeployConfig Config)> services, ComposeNetwork network, string? virtualHost, TimeSpan timeout)

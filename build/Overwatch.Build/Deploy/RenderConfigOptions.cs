@@ -20,7 +20,7 @@ public sealed record RenderConfigOptions(
         : null;
 
     /// <summary>Where the exec directory is mounted in the Overwatch container; the start command looks there.</summary>
-    public const string ContainerRoot = "/opt/overwatch";
+    public const string ContainerRoot = AppImageRoot.Path;
 
     /// <summary>RenderConfig's own: the deploy YAML, --force and --deployment-root as given, the layout's directories.</summary>
     public static RenderConfigOptions From(ArgumentSet arguments, DeploymentLayout layout) => new(

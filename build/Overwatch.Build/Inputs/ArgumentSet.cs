@@ -16,8 +16,6 @@ public sealed class ArgumentSet
             throw new UsageException($"unknown argument --{unknown[0]}: known arguments are {KnownArguments.Describe()}");
     }
 
-    public bool Has(Argument argument) => values.ContainsKey(argument.Name);
-
     /// <summary>
     /// The value given, or null when absent. A bare <c>--name</c> without a value is an error, and so are two
     /// different values (which one was meant cannot be known); the same value repeated is fine.

@@ -2,7 +2,7 @@ using Overwatch.Build.Infrastructure.Processes;
 
 namespace Overwatch.Build.Infrastructure.Docker;
 
-/// <summary>The docker CLI invocations the pipeline uses, as data. Tests assert on the exact arguments.</summary>
+/// <summary>The docker CLI invocations the pipeline uses, as data.</summary>
 public static class DockerCommands
 {
     public static ProcessSpec ServerVersion() => Docker("version", "--format", "{{.Server.Version}}");

@@ -1,133 +1,122 @@
 using NUnit.Framework;
 using Overwatch.Build.Infrastructure.Docker;
+using Overwatch.Build.Infrastructure.Processes;
+using Overwatch.Build.Tests.Infra;
 
 namespace Overwatch.Build.Tests.Infrastructure.Docker;
 
-/// <summary>The docker CLI invocations as data: exact argument lists, and the password only on standard input.</summary>
+/// <summary>
+/// What each docker command asks docker for, checked against docker's CLI reference rather than an argument list:
+/// which image is tagged, which options are passed, where the password goes. DockerCommandsDaemonTests runs a build for real.
+/// </summary>
 public sealed class DockerCommandsTests
 {
     private const string Password = "p@ss w0rd'$(rm -rf /)";
+    private static readonly string[] References = ["docker.io/rehlers/overwatch:1.2.3-py3.6.7", "docker.io/rehlers/overwatch:1.2-py3.6.7"];
+
+    private static ProcessSpec Build(string? cacheFrom = null, string? imageIdFile = null, bool plainProgress = false, bool inlineCache = false) =>
+        DockerCommands.Build("/src/docker/Dockerfile", "/src/docker", References,
+            new Dictionary<string, string> { ["PYTHON_VERSION"] = "3.6.7", ["GREETING"] = "hello world" },
+            new Dictionary<string, string> { ["org.opencontainers.image.version"] = "1.2.3" },
+            cacheFrom, imageIdFile, plainProgress, inlineCache);
 
     [Test]
-    public void Build_lists_tags_build_args_labels_cache_and_the_context_last()
+    public void A_build_builds_the_dockerfile_given_in_the_context_given()
     {
-        var spec = DockerCommands.Build(
-            "/src/docker/Dockerfile",
-            "/src/docker",
-            ["docker.io/rehlers/overwatch:1.2.3-py3.6.7", "docker.io/rehlers/overwatch:1.2-py3.6.7"],
-            new SortedDictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["BASE_IMAGE"] = "docker.io/rehlers/overwatch-base:py3.6.7", ["OVERWATCH_COMMIT"] = "0123456789abcdef0123456789abcdef01234567", ["PYTHON_VERSION"] = "3.6.7",
-            },
-            new SortedDictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["org.opencontainers.image.revision"] = "abc", ["org.opencontainers.image.version"] = "1.2.3",
-            },
-            "docker.io/rehlers/overwatch:1.2-py3.6.7");
+        var spec = Build();
 
-        Assert.That(spec.Program, Is.EqualTo("docker"));
-        Assert.That(spec.Arguments, Is.EqualTo(new[]
-        {
-            "build", "--file", "/src/docker/Dockerfile",
-            "--tag", "docker.io/rehlers/overwatch:1.2.3-py3.6.7",
-            "--tag", "docker.io/rehlers/overwatch:1.2-py3.6.7",
-            "--build-arg", "BASE_IMAGE=docker.io/rehlers/overwatch-base:py3.6.7",
-            "--build-arg", "OVERWATCH_COMMIT=0123456789abcdef0123456789abcdef01234567",
-            "--build-arg", "PYTHON_VERSION=3.6.7",
-            "--label", "org.opencontainers.image.revision=abc",
-            "--label", "org.opencontainers.image.version=1.2.3",
-            "--cache-from", "docker.io/rehlers/overwatch:1.2-py3.6.7",
-            "/src/docker",
-        }));
-        Assert.That(spec.StandardInput, Is.Null);
+        Assert.That((spec.Program, spec.Arguments[0]), Is.EqualTo(("docker", "build")));
+        Assert.That(spec.ValuesOf("--file"), Is.EqualTo(new[] { "/src/docker/Dockerfile" }));
+        Assert.That(spec.Arguments[^1], Is.EqualTo("/src/docker"), "the context is docker build's one operand, after every option");
     }
 
     [Test]
-    public void Build_without_cache_or_labels_has_no_such_flags()
+    public void Every_reference_becomes_a_tag_of_the_image_built()
     {
-        var spec = DockerCommands.Build("Dockerfile.build", ".", ["overwatch-base:py2.7.15"],
-            new Dictionary<string, string> { ["PYTHON_VERSION"] = "2.7.15" }, new Dictionary<string, string>(), null);
-
-        Assert.That(spec.Arguments, Is.EqualTo(new[]
-        {
-            "build", "--file", "Dockerfile.build", "--tag", "overwatch-base:py2.7.15", "--build-arg", "PYTHON_VERSION=2.7.15", ".",
-        }));
+        Assert.That(Build().ValuesOf("--tag"), Is.EqualTo(References));
     }
 
     [Test]
-    public void Build_writes_the_image_id_to_the_iidfile_given()
+    public void Build_args_and_labels_are_NAME_equals_VALUE_one_argument_each_even_with_a_space()
     {
-        var spec = DockerCommands.Build("Dockerfile", "ctx", ["x:y"], new Dictionary<string, string>(), new Dictionary<string, string>(), null, "/tmp/iid");
+        var spec = Build();
 
-        Assert.That(spec.Arguments, Is.EqualTo(new[] { "build", "--file", "Dockerfile", "--tag", "x:y", "--iidfile", "/tmp/iid", "ctx" }));
+        Assert.That(spec.ValuesOf("--build-arg"), Is.EquivalentTo(new[] { "PYTHON_VERSION=3.6.7", "GREETING=hello world" }));
+        Assert.That(spec.ValuesOf("--label"), Is.EqualTo(new[] { "org.opencontainers.image.version=1.2.3" }));
+        Assert.That(spec.Display, Does.Contain(" --build-arg 'GREETING=hello world' "), "shown quoted, so it can be pasted into a shell");
     }
 
-    [Test]
-    public void Build_under_BuildKit_prints_plain_progress_and_writes_the_inline_cache()
+    /// <summary>Each option of a build adds its own flag, and nothing else does: 16 combinations.</summary>
+    [Test, Combinatorial]
+    public void Each_build_option_adds_its_flag_and_only_its_flag(
+        [Values] bool cacheFrom, [Values] bool imageIdFile, [Values] bool plainProgress, [Values] bool inlineCache)
     {
-        var spec = DockerCommands.Build("Dockerfile", "ctx", ["r/overwatch:master-py3.6.7"], new Dictionary<string, string> { ["PYTHON_VERSION"] = "3.6.7" },
-            new Dictionary<string, string>(), "r/overwatch:master-py3.6.7", "/tmp/iid", plainProgress: true, inlineCache: true);
+        var spec = Build(cacheFrom ? "docker.io/rehlers/overwatch:1.2-py3.6.7" : null, imageIdFile ? "/tmp/iid" : null, plainProgress, inlineCache);
 
-        Assert.That(spec.Arguments, Is.EqualTo(new[]
-        {
-            "build", "--file", "Dockerfile", "--progress=plain", "--tag", "r/overwatch:master-py3.6.7",
-            "--build-arg", "PYTHON_VERSION=3.6.7", "--build-arg", "BUILDKIT_INLINE_CACHE=1",
-            "--cache-from", "r/overwatch:master-py3.6.7", "--iidfile", "/tmp/iid", "ctx",
-        }));
-    }
-
-    [Test]
-    public void Build_arg_with_spaces_stays_one_argument_and_is_quoted_for_display()
-    {
-        var spec = DockerCommands.Build("Dockerfile", "ctx", ["x:y"], new Dictionary<string, string> { ["A"] = "b c" }, new Dictionary<string, string>(), null);
-
-        Assert.That(spec.Arguments, Does.Contain("A=b c"));
-        Assert.That(spec.Display, Is.EqualTo("docker build --file Dockerfile --tag x:y --build-arg 'A=b c' ctx"));
-    }
-
-    [Test]
-    public void Push_pull_and_logout_name_only_the_reference_or_registry()
-    {
         Assert.Multiple(() =>
         {
-            Assert.That(DockerCommands.Push("127.0.0.1:5000/overwatch:latest-py3.6.7").Arguments,
-                Is.EqualTo(new[] { "push", "127.0.0.1:5000/overwatch:latest-py3.6.7" }));
-            Assert.That(DockerCommands.Pull("docker.io/rehlers/overwatch-base:py3.6.7").Arguments,
-                Is.EqualTo(new[] { "pull", "docker.io/rehlers/overwatch-base:py3.6.7" }));
-            Assert.That(DockerCommands.Logout("docker.io").Arguments, Is.EqualTo(new[] { "logout", "docker.io" }));
-            Assert.That(DockerCommands.ImageExists("x:y").Arguments, Is.EqualTo(new[] { "image", "inspect", "--format", "{{.Id}}", "x:y" }));
-            Assert.That(DockerCommands.ServerVersion().Arguments, Is.EqualTo(new[] { "version", "--format", "{{.Server.Version}}" }));
+            Assert.That(spec.ValuesOf("--cache-from"), Is.EqualTo(cacheFrom ? new[] { "docker.io/rehlers/overwatch:1.2-py3.6.7" } : Array.Empty<string>()));
+            Assert.That(spec.ValuesOf("--iidfile"), Is.EqualTo(imageIdFile ? new[] { "/tmp/iid" } : Array.Empty<string>()));
+            Assert.That(spec.Has("--progress=plain"), Is.EqualTo(plainProgress));
+            Assert.That(spec.ValuesOf("--build-arg").Contains("BUILDKIT_INLINE_CACHE=1"), Is.EqualTo(inlineCache));
+            Assert.That(spec.Arguments[^1], Is.EqualTo("/src/docker"));
         });
     }
 
     [Test]
-    public void Login_reads_the_password_from_standard_input()
+    public void Login_passes_the_password_on_standard_input_only_marked_secret()
     {
-        var spec = DockerCommands.Login("docker.io", "bot", Password);
+        var spec = DockerCommands.Login("127.0.0.1:5000", "bot", Password);
 
-        Assert.That(spec.Program, Is.EqualTo("docker"));
-        Assert.That(spec.Arguments, Is.EqualTo(new[] { "login", "--username", "bot", "--password-stdin", "docker.io" }));
-        Assert.That(spec.StandardInput, Is.EqualTo(Password));
-        Assert.That(spec.SecretInput, Is.True);
+        Assert.That(spec.Has("--password-stdin"), Is.True);
+        Assert.That(spec.ValuesOf("--username"), Is.EqualTo(new[] { "bot" }));
+        Assert.That(spec.Arguments[^1], Is.EqualTo("127.0.0.1:5000"));
+        Assert.That((spec.StandardInput, spec.SecretInput), Is.EqualTo((Password, true)));
     }
 
     [Test]
-    public void Login_never_shows_the_password_in_arguments_or_display()
+    public void Login_never_shows_the_password_in_arguments_display_or_ToString()
     {
         var spec = DockerCommands.Login("127.0.0.1:5000", "bot", Password);
 
         Assert.That(spec.Arguments, Has.None.Contains("p@ss"));
         Assert.That(spec.Display, Does.Not.Contain("p@ss"));
         Assert.That(spec.ToString(), Does.Not.Contain("p@ss"), "a record's ToString would print StandardInput");
-        Assert.That(spec.Display, Is.EqualTo("docker login --username bot --password-stdin 127.0.0.1:5000"));
+    }
+
+    private static IEnumerable<TestCaseData> OtherCommands()
+    {
+        TestCaseData Row(string name, ProcessSpec spec, string verb, string operand) => new TestCaseData(spec, verb, operand).SetArgDisplayNames(name);
+        yield return Row("push", DockerCommands.Push("127.0.0.1:5000/overwatch:latest-py3.6.7"), "push", "127.0.0.1:5000/overwatch:latest-py3.6.7");
+        yield return Row("pull", DockerCommands.Pull("docker.io/rehlers/overwatch-base:py3.6.7"), "pull", "docker.io/rehlers/overwatch-base:py3.6.7");
+        yield return Row("tag", DockerCommands.Tag("overwatch:local", "127.0.0.1:5000/overwatch:latest-py3.6.7"), "tag", "127.0.0.1:5000/overwatch:latest-py3.6.7");
+        yield return Row("logout", DockerCommands.Logout("docker.io"), "logout", "docker.io");
+        yield return Row("image exists", DockerCommands.ImageExists("overwatch:local"), "image", "overwatch:local");
+        yield return Row("manifest", DockerCommands.ManifestInspect("127.0.0.1:5000/overwatch:latest-py3.6.7", insecure: true), "manifest", "127.0.0.1:5000/overwatch:latest-py3.6.7");
+        yield return Row("remove", DockerCommands.RemoveContainer("overwatch-smoke-py3.6.7-1a2b3c4d"), "rm", "overwatch-smoke-py3.6.7-1a2b3c4d");
+        yield return Row("state", DockerCommands.ContainerState("overwatch-1"), "inspect", "overwatch-1");
+    }
+
+    [TestCaseSource(nameof(OtherCommands))]
+    public void Other_commands_name_their_object_last_and_carry_no_standard_input(ProcessSpec spec, string verb, string operand)
+    {
+        Assert.That((spec.Program, spec.Arguments[0], spec.Arguments[^1]), Is.EqualTo(("docker", verb, operand)));
+        Assert.That((spec.StandardInput, spec.StandardInputBytes, spec.SecretInput), Is.EqualTo(((string?)null, (byte[]?)null, false)));
+    }
+
+    [TestCase(true, true)]
+    [TestCase(false, false)]
+    public void A_manifest_is_read_over_plain_HTTP_only_from_an_insecure_registry(bool insecure, bool flag)
+    {
+        var spec = DockerCommands.ManifestInspect("127.0.0.1:5000/overwatch:latest-py3.6.7", insecure);
+
+        Assert.That(spec.Has("--insecure"), Is.EqualTo(flag));
+        Assert.That(spec.Has("--verbose"), Is.True, "--verbose gives the config digest, the image ID the manifest was pushed from");
     }
 
     [Test]
-    public void Commands_other_than_login_have_no_secret_input()
+    public void A_force_remove_succeeds_when_the_container_is_already_gone()
     {
-        var specs = new[] { DockerCommands.Push("x:y"), DockerCommands.Pull("x:y"), DockerCommands.Logout("docker.io") };
-
-        Assert.That(specs.Select(s => s.SecretInput), Is.All.False);
-        Assert.That(specs.Select(s => s.StandardInput), Is.All.Null);
+        Assert.That(DockerCommands.RemoveContainer("overwatch-1").Has("--force"), Is.True);
     }
 }

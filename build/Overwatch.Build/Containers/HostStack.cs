@@ -68,8 +68,7 @@ public sealed class HostStack(HostStackRequest request, DeploymentLayout layout,
         var project = tool.ForProject(plan.Project);
         var up = project.Run(project.Up(composeFile), log);
         if (!up.Succeeded) throw new DockerException(up.Failure($"{tool.Name} up failed"));
-        var timeout = UpTimeout.Parse(request.UpTimeout);
-        new StackHealth(runner, log, project, composeFile).Wait(services, network, VirtualHost.Parse(request.VirtualHost), timeout);
+        new StackHealth(runner, log, project, composeFile).Wait(services, network, request.VirtualHost, request.UpTimeout);
     }
 
     /// <summary>Stops the stack of this compose file and removes its containers and network.</summary>

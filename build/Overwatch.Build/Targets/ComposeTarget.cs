@@ -42,10 +42,14 @@ public sealed class ComposeTarget(BuildContext context)
 
     private HostStackRequest HostRequest()
     {
-        var (arguments, planned) = (context.Arguments, context.Images.ImageToRun());
+        var arguments = context.Arguments;
+        var up = arguments.Get(BuildArguments.Up);
+        // Read before anything is written: a bad value after `up` would leave a started stack behind an error.
+        var timeout = up ? UpTimeout.Parse(arguments.GetOrDefault(BuildArguments.UpTimeout)) : TimeSpan.Zero;
+        var virtualHost = VirtualHost.Parse(arguments.Get(BuildArguments.VirtualHost));
+        var planned = context.Images.ImageToRun();
         return new HostStackRequest(arguments.Get(BuildArguments.DeployConfig), arguments.Get(BuildArguments.DeployConfigEnv),
-            arguments.Get(BuildArguments.Force), arguments.Get(BuildArguments.Up), arguments.GetOrDefault(BuildArguments.UpTimeout),
-            arguments.Get(BuildArguments.VirtualHost), planned,
+            arguments.Get(BuildArguments.Force), up, timeout, virtualHost, planned,
             NamedImage.MissingLine(planned.References[0], context.Images.Named is not null, planned));
     }
 }

@@ -56,4 +56,23 @@ public sealed class HostStackProblemsTests
             Assert.That(Directory.Exists(work.Combine("exec", "stack")), Is.False, "nothing is written");
         });
     }
+
+    // Both were read only after `compose up` had started the stack, which then ran on behind the error.
+    [TestCase("--up-timeout=soon", "Error: --up-timeout=soon is not a number of seconds: use 1 to 3600")]
+    [TestCase("--virtual-host=not a host", "Error: --virtual-host=not a host is not a host name")]
+    public void A_bad_up_argument_is_refused_before_anything_is_written_or_started(string argument, string error)
+    {
+        if (Environment.UserName != "root") RequiredProgram.Unavailable("Compose --network=host runs as root (it chowns to the image's user)");
+        using var work = new TempDirectory("owb-hostargs");
+        File.WriteAllText(work.Combine("deploy.yaml"), Yaml);
+
+        var result = BuildScript.Run(
+            ["--target=Compose", "--network=host", "--up", argument, $"--deploy-config={work.Combine("deploy.yaml")}",
+             $"--exec-dir={work.Combine("exec")}", $"--data-dir={work.Combine("data")}", "--python-version=3.6.7", "--branch=master"],
+            new() { ["externalIP"] = "127.0.0.1", ["externalPort"] = FreePort.OnLoopback().ToString() });
+
+        Assert.That(result.ExitCode, Is.Not.EqualTo(0), result.ToString());
+        Assert.That(result.StandardError, Does.Contain(error), result.ToString());
+        Assert.That(Directory.Exists(work.Combine("exec")), Is.False, "nothing is written");
+    }
 }

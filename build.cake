@@ -1,6 +1,7 @@
 // Declares the targets; each task runs one class of build/Overwatch.Build/Targets with the build context.
 #r "./.build/lib/Overwatch.Build.dll"
 using Overwatch.Build.Inputs;
+using Overwatch.Build.Images.Plan;
 using Overwatch.Build.Targets;
 
 var target = Argument("target", TargetNames.Default);

@@ -1,3 +1,4 @@
+using Overwatch.Build.Images.Plan;
 using Overwatch.Build.Images.Refs;
 using Overwatch.Build.Infrastructure.Docker;
 using Overwatch.Build.Infrastructure.Processes;

@@ -1,3 +1,4 @@
+using Overwatch.Build.Images.Plan;
 using Overwatch.Build.Containers;
 using Overwatch.Build.Inputs;
 
@@ -46,7 +47,7 @@ public sealed class ComposeTarget(BuildContext context)
         var up = arguments.Get(BuildArguments.Up);
         // Read before anything is written: a bad value after `up` would leave a started stack behind an error.
         var timeout = up ? UpTimeout.Parse(arguments.GetOrDefault(BuildArguments.UpTimeout)) : TimeSpan.Zero;
-        var virtualHost = VirtualHost.Parse(arguments.Get(BuildArguments.VirtualHost));
+        var virtualHost = up ? VirtualHost.Parse(arguments.Get(BuildArguments.VirtualHost)) : null;
         var planned = context.Images.ImageToRun();
         return new HostStackRequest(arguments.Get(BuildArguments.DeployConfig), arguments.Get(BuildArguments.DeployConfigEnv),
             arguments.Get(BuildArguments.Force), up, timeout, virtualHost, planned,

@@ -1,3 +1,4 @@
+using Overwatch.Build.Images.Plan;
 using Overwatch.Build.Containers;
 using Overwatch.Build.Inputs;
 

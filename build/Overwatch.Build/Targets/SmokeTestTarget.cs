@@ -1,3 +1,4 @@
+using Overwatch.Build.Images.Plan;
 using Overwatch.Build.Containers;
 using Overwatch.Build.Images;
 using Overwatch.Build.Inputs;
@@ -15,14 +16,14 @@ public sealed class SmokeTestTarget(BuildContext context)
     {
         var (plan, results) = (context.Plan, context.Images.Smoke);
         // --image: that image as it is, under the plan of the chosen Python version (its smoke deployment, its name).
-        IReadOnlyList<Images.Plan.ImagePlan> images = context.Images.Named is null ? context.Images.Settled.Unsettled(plan.Images) : [context.Images.ImageToRun()];
+        IReadOnlyList<ImagePlan> images = context.Images.Named is null ? context.Images.Settled.Unsettled(plan.Images) : [context.Images.ImageToRun()];
         if (images.Count == 0)
         {
             context.Log("Nothing to smoke-test: the registry holds images of the current inputs for every version.");
             return;
         }
         var versions = string.Join(", ", images.Select(i => i.Python));
-        if (context.Arguments.Get(BuildArguments.SkipSmokeTest))
+        if (!context.Intent.SmokeTests)
         {
             foreach (var image in images) Add(image.Python, new SmokeResult(image.Python.ToString(), SmokeState.Skipped, null, TimeSpan.Zero));
             context.Log($"Warning: --skip-smoke-test: the images of Python {versions} are NOT smoke-tested; a push publishes them without their having started once.");

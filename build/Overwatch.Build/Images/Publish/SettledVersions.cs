@@ -16,8 +16,6 @@ public sealed class SettledVersions
 
     public bool Contains(PythonVersion python) => inputs.ContainsKey(python);
 
-    public int Count => inputs.Count;
-
     /// <summary>The images still to build, smoke-test and push.</summary>
     public IReadOnlyList<ImagePlan> Unsettled(IEnumerable<ImagePlan> images) => images.Where(i => !Contains(i.Python)).ToList();
 }

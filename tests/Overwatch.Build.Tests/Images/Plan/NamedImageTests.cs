@@ -1,10 +1,10 @@
 using NUnit.Framework;
 using Overwatch.Build.Images;
 using Overwatch.Build.Inputs;
-using Overwatch.Build.Targets;
+using Overwatch.Build.Images.Plan;
 using static Overwatch.Build.Tests.Inputs.ArgumentSetTests;
 
-namespace Overwatch.Build.Tests.Targets;
+namespace Overwatch.Build.Tests.Images.Plan;
 
 /// <summary>--image: which targets take it, and which references it accepts.</summary>
 public sealed class NamedImageTests

@@ -1,7 +1,7 @@
 using Overwatch.Build.Images;
 using Overwatch.Build.Inputs;
 
-namespace Overwatch.Build.Targets;
+namespace Overwatch.Build.Images.Plan;
 
 /// <summary>
 /// --image: an existing app image that Shell, Compose and SmokeTest use instead of the planned reference, so a kit
@@ -26,7 +26,7 @@ public static class NamedImage
     }
 
     /// <summary>Shell, Compose and SmokeTest run an image that is here; a named one is never built by this run.</summary>
-    public static string MissingLine(string reference, bool named, Images.Plan.ImagePlan planned) => named
+    public static string MissingLine(string reference, bool named, ImagePlan planned) => named
         ? $"image {reference} (--image) is not here: pull it (docker pull {reference}), load it, or correct --image"
         : $"image {reference} is not built: build it with ./build.sh --target=DockerImage --python-version={planned.Python}, or name an existing one with --image=REF";
 }

@@ -16,7 +16,7 @@ public sealed record AppContainer(string Name, string Image, string RunId)
 {
     public const string Root = AppImageRoot.Path;
     public const string ExecMount = Root + "/exec";
-    public const string SupervisordConf = ExecMount + "/config/supervisord.conf";
+    public const string SupervisordConf = ExecMount + "/" + ExecLayout.SupervisordConf;
 
     /// <summary>Label holding the id of the build run that started the container.</summary>
     public const string RunLabel = "org.overwatch-build.smoke-run";

@@ -7,5 +7,5 @@ public static class ImageUser
     public const int Gid = 2143;
 
     /// <summary>As chown takes it.</summary>
-    public const string Owner = "2143:2143";
+    public static readonly string Owner = $"{Uid}:{Gid}";
 }
